@@ -1,0 +1,69 @@
+"""Checks that need the whole merged bank: references between items, and enough questions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.model import Bank, Item
+from generator.schema import SECTIONS
+from generator.tailor import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, SheetRequest, plan_for, suits
+
+# Sections every bank needs at least one item of, or no sheet can be made.
+REQUIRED_SECTIONS = ("goals", "roles", "formats", "categories", "questions")
+
+
+def check_references(bank: Bank) -> list[Problem]:
+    problems = []
+    for item, key, section, value in _references(bank):
+        known = getattr(bank, section)
+        if value not in known:
+            singular = SECTIONS[section].singular
+            message = f"{key}: unknown {singular} {value!r}. Expected one of: {list(known)}"
+            problems.append(Problem(item.origin.path, item.origin.line_of(key), message))
+    return problems
+
+
+def _references(bank: Bank) -> Iterator[tuple[Item, str, str, str]]:
+    """Every (item, key, section, id) where an item names an item of another section."""
+    for name, section in SECTIONS.items():
+        for item in getattr(bank, name).values():
+            for spec in section.fields:
+                if spec.refers_to is None:
+                    continue
+                value = getattr(item, spec.name)
+                for ident in (value,) if isinstance(value, str) else value or ():
+                    yield item, spec.name, spec.refers_to, ident
+
+
+def check_coverage(bank: Bank, folder: Path) -> list[Problem]:
+    """Every goal must fill a default-length sheet for every role, closing asks included."""
+    problems = []
+    missing = [name for name in REQUIRED_SECTIONS if not getattr(bank, name)]
+    if missing:
+        return [Problem(folder, 0, f"the bank has no {name}") for name in missing]
+    for section, default in (("roles", DEFAULT_ROLE), ("formats", DEFAULT_FORMAT)):
+        if default not in getattr(bank, section):
+            singular = SECTIONS[section].singular
+            message = f"the bank has no {singular} {default!r}; the site's sheets use it"
+            problems.append(Problem(folder, 0, message))
+    plan = plan_for(DEFAULT_MINUTES)
+    closing = bank.closing_category.id
+    for goal in bank.goals.values():
+        for role in bank.roles:
+            request = SheetRequest(goal=goal.id, role=role)
+            fitting = [q for q in bank.questions.values() if suits(q, request)]
+            asks = sum(q.category == closing for q in fitting)
+            prepared = len(fitting) - asks
+            if prepared < plan.total:
+                problems.append(Problem(goal.origin.path, goal.origin.line, (
+                    f"goal {goal.id!r} has only {prepared} questions for role {role!r}; "
+                    f"a {DEFAULT_MINUTES}-minute sheet needs at least {plan.total}"
+                )))
+            if not asks:
+                problems.append(Problem(goal.origin.path, goal.origin.line, (
+                    f"goal {goal.id!r} has no closing question (category {closing!r}) "
+                    f"for role {role!r}"
+                )))
+    return problems

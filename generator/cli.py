@@ -1,0 +1,133 @@
+"""The `infointerview` command: check the bank, list its ids, print sheets, write pages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.errors import BankError, RequestError
+from generator.loader import load_bank
+from generator.model import Bank
+from generator.tailor import (
+    DEFAULT_FORMAT,
+    DEFAULT_MINUTES,
+    DEFAULT_ROLE,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    SheetRequest,
+    build_sheet,
+)
+
+DEFAULT_BANK = Path("question_bank")
+LISTABLE = ("goals", "roles", "formats", "industries", "categories")
+SHEET_TYPES = (".md", ".html", ".pdf")
+PAPERS = ("letter", "a4")
+
+bank_option = click.option(
+    "--bank", "banks", multiple=True, type=click.Path(path_type=Path),
+    help="A bank folder; repeat it to overlay later folders on earlier ones. "
+    "Default: ./question_bank.",
+)
+
+
+def _load(banks: tuple[Path, ...]) -> Bank:
+    """Load the bank or stop with its problems listed and exit status 1."""
+    try:
+        return load_bank(banks or (DEFAULT_BANK,))
+    except BankError as error:
+        click.echo(error.report(), err=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="infointerview")
+def main() -> None:
+    """Question sheets and pages for an informational interview study guide."""
+
+
+@main.command()
+@bank_option
+def check(banks: tuple[Path, ...]) -> None:
+    """Check the question bank and report every problem as path:line: message."""
+    bank = _load(banks)
+    click.echo(
+        f"The question bank is valid: {len(bank.questions)} questions, {len(bank.goals)} goals, "
+        f"{len(bank.roles)} roles, {len(bank.formats)} formats, "
+        f"{len(bank.industries)} industries, {len(bank.categories)} categories."
+    )
+
+
+@main.command("list")
+@click.argument("what", type=click.Choice(LISTABLE))
+@bank_option
+def list_ids(what: str, banks: tuple[Path, ...]) -> None:
+    """List the ids of goals, roles, formats, industries or categories, with their titles."""
+    items = getattr(_load(banks), what).values()
+    width = max((len(item.id) for item in items), default=0)
+    for item in items:
+        click.echo(f"{item.id.ljust(width)}  {item.title}")
+
+
+@main.command()
+@click.option("--goal", required=True, help="Why you want the meeting (see: list goals).")
+@click.option("--role", default=DEFAULT_ROLE, show_default=True, help="Who you will meet.")
+@click.option(
+    "--minutes", default=DEFAULT_MINUTES, show_default=True, type=int,
+    help=f"Length of the meeting, {MIN_MINUTES} to {MAX_MINUTES}.",
+)
+@click.option("--format", "format_", default=DEFAULT_FORMAT, show_default=True,
+              help="in-person, video or phone.")
+@click.option("--industry", default=None, help="Add questions for an industry.")
+@click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True,
+              help="Paper size for HTML and PDF sheets.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Write to a .md, .html or .pdf file instead of printing Markdown.")
+@bank_option
+def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None,
+          paper: str, output: Path | None, banks: tuple[Path, ...]) -> None:
+    """Print a question sheet tailored to your goal and meeting."""
+    if output is not None and output.suffix.lower() not in SHEET_TYPES:
+        raise click.BadParameter(
+            f"Expected a file ending in one of: {list(SHEET_TYPES)} but received: {str(output)!r}",
+            param_hint="'--output'",
+        )
+    bank = _load(banks)
+    request = SheetRequest(goal=goal, role=role, minutes=minutes, format=format_,
+                           industry=industry)
+    try:
+        made = build_sheet(bank, request)
+    except RequestError as error:
+        raise click.UsageError(str(error)) from None
+    from generator.output import write_sheet  # noqa: PLC0415 - keeps start-up light
+
+    if output is None:
+        from generator.pages import sheet_markdown  # noqa: PLC0415
+
+        click.echo(sheet_markdown(made), nl=False)
+        return
+    try:
+        write_sheet(made, output, paper)
+    except RequestError as error:  # WeasyPrint or Pango missing
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {output}", err=True)
+
+
+@main.command()
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="Folder to write the docs pages into.")
+@click.option("--content", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True, help="The hand-written pages to copy alongside.")
+@bank_option
+def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
+    """Write the site's pages (hand-written and generated) for another site builder."""
+    from generator.output import write_pages  # noqa: PLC0415
+
+    bank = _load(banks)
+    try:
+        written = write_pages(bank, content, output)
+    except BankError as error:
+        click.echo(error.report(), err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {written} files to {output}")

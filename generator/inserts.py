@@ -1,0 +1,108 @@
+"""Expand `<!-- insert: ... -->` comments in guide pages with guidance data from the bank.
+
+Each fact lives once, as data, and appears both in the chapters and on the printed sheets. An
+insert comment stands alone on its line, for example `<!-- insert: tips kind=do stage=before -->`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.errors import BankError, Problem
+from generator.model import Bank
+from generator.render import Markup, render_html, render_markdown
+
+INSERT = re.compile(r"^<!--\s*insert:(?P<body>.*?)-->[ \t]*$", re.MULTILINE)
+
+
+def _tips(bank: Bank, options: dict[str, str]) -> str:
+    tips = [
+        tip for tip in bank.tips.values()
+        if options.get("kind", tip.kind) == tip.kind
+        and options.get("stage", tip.stage) == tip.stage
+    ]
+    return render_markdown("inserts/tips.md.j2", tips=tips)
+
+
+def _benefits(bank: Bank, options: dict[str, str]) -> str:
+    goal = options.get("goal")
+    benefits = [b for b in bank.benefits.values() if goal is None or b.goals is None or goal in b.goals]
+    return render_markdown("inserts/benefits.md.j2", benefits=benefits)
+
+
+def _steps(bank: Bank, options: dict[str, str]) -> str:
+    return render_markdown("inserts/steps.md.j2", steps=list(bank.steps.values()))
+
+
+def _template(bank: Bank, options: dict[str, str]) -> str:
+    return render_markdown("inserts/template.md.j2", template=bank.templates[options["id"]])
+
+
+def _avoid(bank: Bank, options: dict[str, str]) -> str:
+    return render_markdown("inserts/avoid.md.j2", entries=list(bank.avoid.values()))
+
+
+def _timeline(bank: Bank, options: dict[str, str]) -> str:
+    before = [t for t in bank.tips.values() if t.stage == "before" and t.kind == "do"]
+    after = [t for t in bank.tips.values() if t.stage == "after" and t.on_sheet]
+    html = render_html(
+        "inserts/timeline.html.j2", before=before[:4], steps=list(bank.steps.values()), after=after
+    )
+    return Markup(html)
+
+
+# name -> (renderer, allowed options, the section an `id` option must name)
+_INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple[str, ...]]]] = {
+    "tips": (_tips, {"kind": ("do", "dont"), "stage": ("before", "during", "after")}),
+    "benefits": (_benefits, {"goal": ()}),
+    "steps": (_steps, {}),
+    "template": (_template, {"id": ()}),
+    "avoid": (_avoid, {}),
+    "timeline": (_timeline, {}),
+}
+
+
+def _parse(body: str, bank: Bank) -> tuple[str, dict[str, str]]:
+    """Return (name, options) or raise ValueError with a message for the reader."""
+    words = body.split()
+    if not words or words[0] not in _INSERTS:
+        name = words[0] if words else ""
+        raise ValueError(f"unknown insert {name!r}. Expected one of: {sorted(_INSERTS)}")
+    name, rest = words[0], words[1:]
+    allowed = _INSERTS[name][1]
+    options: dict[str, str] = {}
+    for word in rest:
+        key, _, value = word.partition("=")
+        if not value and name == "template":  # `template outreach` is short for id=outreach
+            key, value = "id", key
+        if key not in allowed:
+            raise ValueError(f"insert {name!r}: unknown option {key!r}. Expected one of: {sorted(allowed)}")
+        if allowed[key] and value not in allowed[key]:
+            raise ValueError(f"insert {name!r}: {key}: Expected one of: {list(allowed[key])} but received: {value!r}")
+        options[key] = value
+    if name == "template" and options.get("id") not in bank.templates:
+        raise ValueError(f"insert 'template': unknown template {options.get('id')!r}. Expected one of: {list(bank.templates)}")
+    if "goal" in options and options["goal"] not in bank.goals:
+        raise ValueError(f"insert 'benefits': unknown goal {options['goal']!r}. Expected one of: {list(bank.goals)}")
+    return name, options
+
+
+def expand_inserts(markdown: str, bank: Bank, source: Path) -> str:
+    """Replace every insert comment; raise BankError naming the page and line of a bad one."""
+    problems: list[Problem] = []
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            name, options = _parse(match.group("body"), bank)
+        except ValueError as error:
+            line = markdown.count("\n", 0, match.start()) + 1
+            problems.append(Problem(source, line, str(error)))
+            return match.group(0)
+        return _INSERTS[name][0](bank, options).strip("\n")
+
+    expanded = INSERT.sub(replace, markdown)
+    if problems:
+        raise BankError(problems)
+    return expanded

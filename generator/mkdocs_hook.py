@@ -1,0 +1,58 @@
+"""The only place MkDocs meets the generator: a hook listed under `hooks:` in mkdocs.yml.
+
+Everything is loaded and rendered in `on_pre_build`, which MkDocs runs before it empties the
+site folder: a bank error then stops the build and the previous site stays as it was. The pages
+are added as virtual files (`File.generated`), never written into the docs folder, so
+`mkdocs serve` does not loop on its own output. MkDocs caches this module across rebuilds, but
+the bank and templates are read afresh on every build.
+
+Settings live under `extra.infointerview` in mkdocs.yml:
+    question_banks: folders to merge, in order (default: [question_bank])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from generator.errors import BankError
+from generator.loader import load_bank
+from generator.pages import all_pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+_pages: dict[str, str] = {}
+
+
+def bank_folders(config: MkDocsConfig) -> list[Path]:
+    root = Path(config.config_file_path).parent
+    settings = config.extra.get("infointerview", {}) or {}
+    return [root / folder for folder in settings.get("question_banks", ["question_bank"])]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    try:
+        bank = load_bank(bank_folders(config))
+        pages = all_pages(bank, [Path(config.docs_dir)])
+    except BankError as error:
+        raise PluginError(f"infointerview: the question bank has problems:\n{error}") from None
+    _pages.clear()
+    _pages.update(pages)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in _pages.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    # Hand-written pages with insert comments were expanded in on_pre_build.
+    return _pages.get(page.file.src_uri, markdown)

@@ -1,0 +1,166 @@
+"""The validated question bank: plain frozen dataclasses, free of YAML and of MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+# `None` in a goals/roles/industries/formats field means "suits all of them".
+Suits = tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item was defined, so later checks can point at the right line."""
+
+    path: Path
+    line: int
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    title: str
+    description: str
+    emphasis: str
+    focus: tuple[str, ...]
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    description: str
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Format:
+    id: str
+    title: str
+    description: str
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Industry:
+    id: str
+    title: str
+    description: str
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    description: str
+    tiara: str | None
+    agenda: str | None
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    category: str
+    goals: Suits
+    roles: Suits
+    industries: Suits
+    priority: str
+    why: str
+    probes: tuple[str, ...]
+    origin: Origin = field(compare=False, repr=False)
+
+    @property
+    def is_core(self) -> bool:
+        return self.priority == "core"
+
+
+@dataclass(frozen=True)
+class Tip:
+    id: str
+    kind: str
+    stage: str
+    text: str
+    why: str | None
+    formats: Suits
+    on_sheet: bool
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Benefit:
+    id: str
+    text: str
+    goals: Suits
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    text: str
+    phase: str
+    minutes: int | None
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    description: str
+    text: str
+    origin: Origin = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Avoid:
+    id: str
+    question: str
+    reason: str
+    instead: str
+    origin: Origin = field(compare=False, repr=False)
+
+
+Item = Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template | Avoid
+
+
+@dataclass(frozen=True)
+class Bank:
+    """Everything the generator knows, each kind keyed by id in its reading order."""
+
+    goals: Mapping[str, Goal]
+    roles: Mapping[str, Role]
+    formats: Mapping[str, Format]
+    industries: Mapping[str, Industry]
+    categories: Mapping[str, Category]
+    questions: Mapping[str, Question]
+    tips: Mapping[str, Tip]
+    benefits: Mapping[str, Benefit]
+    steps: Mapping[str, Step]
+    templates: Mapping[str, Template]
+    avoid: Mapping[str, Avoid]
+
+    @classmethod
+    def from_sections(cls, sections: Mapping[str, Mapping[str, Item]]) -> Bank:
+        # Read-only views, so no caller can change the bank another caller sees.
+        return cls(**{name: MappingProxyType(dict(items)) for name, items in sections.items()})
+
+    def category_rank(self, category_id: str) -> int:
+        return list(self.categories).index(category_id)
+
+    @property
+    def closing_category(self) -> Category:
+        """The last category in conversation order holds the sheet's closing asks."""
+        return list(self.categories.values())[-1]

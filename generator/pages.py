@@ -1,0 +1,128 @@
+"""The pages the generator adds to the site, as a map from path (inside the docs folder) to text.
+
+The MkDocs hook serves this map as virtual files; `infointerview pages` writes the same map to
+disk for builders that do not run MkDocs hooks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator import render
+from generator.inserts import INSERT, expand_inserts
+from generator.model import Bank
+from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest, build_sheet
+
+SHEET_CSS = "sheet.css"
+SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"
+
+
+def sheet_fragment(sheet: Sheet, heading: int = 1, site: bool = True) -> render.Markup:
+    return render.render_html("sheet_body.html.j2", sheet=sheet, heading=heading, site=site)
+
+
+def sheet_markdown(sheet: Sheet) -> str:
+    return render.render_markdown("sheet.md.j2", sheet=sheet)
+
+
+def sheet_document(sheet: Sheet, paper: str = "letter") -> str:
+    css = render.Markup(render.stylesheet(SHEET_CSS))
+    return str(render.render_html("sheet_document.html.j2", sheet=sheet, css=css, paper=paper))
+
+
+def front_matter_text(text: str) -> render.Markup:
+    # JSON strings are valid YAML double-quoted scalars, with every special character escaped.
+    return render.Markup(json.dumps(text))
+
+
+RECORDS = {"contact-log": "Contact log", "debrief": "Debrief after an informational interview"}
+RECORD_ENTRIES = 3  # contact-log entries on one printed page
+
+
+def record_fragment(kind: str, heading: int = 1, site: bool = True) -> render.Markup:
+    return render.render_html(
+        "records_body.html.j2", kind=kind, heading=heading, site=site, entries=RECORD_ENTRIES
+    )
+
+
+def record_document(kind: str, paper: str = "letter") -> str:
+    css = render.Markup(render.stylesheet(SHEET_CSS))
+    return str(render.render_html(
+        "record_document.html.j2", kind=kind, title=RECORDS[kind], css=css, paper=paper,
+        entries=RECORD_ENTRIES,
+    ))
+
+
+def default_sheet(bank: Bank, goal: str) -> Sheet:
+    return build_sheet(bank, SheetRequest(goal=goal, role=DEFAULT_ROLE, minutes=DEFAULT_MINUTES))
+
+
+def site_pages(bank: Bank) -> dict[str, str]:
+    """Every generated page and asset, keyed by its path in the docs folder."""
+    pages = {
+        "sheets/index.md": render.render_markdown(
+            "page_sheets_index.md.j2",
+            goals=list(bank.goals.values()),
+            roles=list(bank.roles.values()),
+            formats=list(bank.formats.values()),
+            industries=list(bank.industries.values()),
+            role=bank.roles[DEFAULT_ROLE],
+            minutes=DEFAULT_MINUTES,
+        ),
+        "questions/index.md": _question_bank_page(bank),
+        SHEET_CSS_PATH: render.stylesheet(SHEET_CSS),
+    }
+    for kind, title in RECORDS.items():
+        pages[f"records/{kind}.md"] = render.render_markdown(
+            "page_record.md.j2", title=front_matter_text(title), body=record_fragment(kind)
+        )
+    for goal in bank.goals:
+        sheet = default_sheet(bank, goal)
+        pages[f"sheets/{goal}.md"] = render.render_markdown(
+            "page_sheet.md.j2", sheet=sheet, body=sheet_fragment(sheet),
+            title=front_matter_text(f"Question sheet: {sheet.goal.title}"),
+        )
+    return pages
+
+
+def _question_bank_page(bank: Bank) -> str:
+    filters = [
+        ("goal", "Goal", list(bank.goals.values())),
+        ("role", "Role", list(bank.roles.values())),
+        ("industry", "Industry", list(bank.industries.values())),
+    ]
+    groups = []
+    for category in bank.categories.values():
+        questions = [q for q in bank.questions.values() if q.category == category.id]
+        if questions:
+            items = render.render_html(
+                "bank_questions.html.j2", questions=questions,
+                goals=bank.goals, roles=bank.roles, industries=bank.industries,
+            )
+            groups.append((category, items))
+    return render.render_markdown(
+        "page_question_bank.md.j2",
+        questions=bank.questions,
+        groups=groups,
+        filter=render.render_html("bank_filter.html.j2", filters=filters),
+    )
+
+
+def content_pages(bank: Bank, content_dir: Path) -> dict[str, str]:
+    """The hand-written pages that carry insert comments, expanded; raises BankError."""
+    pages = {}
+    for path in sorted(content_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if INSERT.search(text):
+            pages[path.relative_to(content_dir).as_posix()] = expand_inserts(text, bank, path)
+    return pages
+
+
+def all_pages(bank: Bank, content_dirs: Iterable[Path]) -> dict[str, str]:
+    pages = {}
+    for content_dir in content_dirs:
+        pages.update(content_pages(bank, content_dir))
+    pages.update(site_pages(bank))
+    return pages

@@ -1,0 +1,111 @@
+"""Jinja rendering of sheets and pages, with escaping that fits where the text lands.
+
+Two environments share one template folder. HTML templates autoescape as usual. Markdown
+templates escape every `{{ value }}` for Markdown by default (through `finalize`), so text from
+a bank can never become a link, a heading, raw HTML or emphasis; a value that is already
+Markdown or HTML must be wrapped in `Markup` to pass through.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Characters that start Markdown syntax anywhere in a line (`{` starts attr_list attributes,
+# `~` `^` `=` pymdownx's inline marks); `&`, `<` and `>` become entities instead. Escaping
+# only these keeps the Markdown sheet readable as plain text in a terminal.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|~^=])")
+# Characters that start a block (heading, list, quote, rule) only at the start of a line.
+_MD_LINE_START = re.compile(r"^([#+\-])")
+_MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+def md_escape(value: Any) -> str:
+    """Make text safe to place in Markdown as literal text, on one line."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).split())
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+    return _MD_LINE_START.sub(r"\\\1", text)
+
+
+def md_code_block(value: str) -> Markup:
+    """A fenced text block whose fence no line of `value` can close early."""
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Markup(f"{fence}text\n{value}\n{fence}")
+
+
+def _finalize_markdown(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (int, Markup)):
+        return value
+    return md_escape(value)
+
+
+def _join_words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': the agenda line reads as a sentence."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _common(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters["join_words"] = _join_words
+    env.filters["lower_first"] = _lower_first
+    env.filters["md_code_block"] = md_code_block
+    return env
+
+
+@functools.cache
+def markdown_environment() -> jinja2.Environment:
+    return _common(jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize_markdown,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    ))
+
+
+@functools.cache
+def html_environment() -> jinja2.Environment:
+    return _common(jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    ))
+
+
+def render_markdown(template_name: str, /, **context: Any) -> str:
+    return markdown_environment().get_template(template_name).render(**context)
+
+
+def render_html(template_name: str, /, **context: Any) -> Markup:
+    return Markup(html_environment().get_template(template_name).render(**context))
+
+
+def stylesheet(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+__all__ = ["Markup", "escape", "md_escape", "render_html", "render_markdown"]

@@ -1,0 +1,194 @@
+"""Choose and order the questions for one meeting: a pure, deterministic function of the bank
+and the request. Nothing here reads files or knows about HTML, Markdown or MkDocs.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator.errors import RequestError
+from generator.model import Bank, Category, Format, Goal, Industry, Question, Role, Step, Tip
+
+MIN_MINUTES, MAX_MINUTES = 10, 90
+DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30
+# Career-centre guides advise 5-10 questions for a 20-30 minute meeting: about 2-3 prepared
+# questions per 10 minutes of question time, that is one question per four minutes.
+MINUTES_PER_QUESTION = 4
+
+
+@dataclass(frozen=True)
+class SheetRequest:
+    goal: str
+    role: str = DEFAULT_ROLE
+    minutes: int = DEFAULT_MINUTES
+    format: str = DEFAULT_FORMAT
+    industry: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a meeting's minutes are spent, and so how many questions to prepare."""
+
+    minutes: int
+    opening_minutes: int
+    closing_minutes: int
+    question_count: int
+    extra_count: int
+
+    @property
+    def question_minutes(self) -> int:
+        return self.minutes - self.opening_minutes - self.closing_minutes
+
+    @property
+    def total(self) -> int:
+        return self.question_count + self.extra_count
+
+
+@dataclass(frozen=True)
+class Sheet:
+    request: SheetRequest
+    plan: Plan
+    goal: Goal
+    role: Role
+    format: Format
+    industry: Industry | None
+    questions: tuple[Question, ...]
+    extras: tuple[Question, ...]  # "if time allows"
+    closing: tuple[Question, ...]
+    reminders: tuple[Tip, ...]
+    after: tuple[Tip, ...]
+    agenda: tuple[Step, ...]
+    categories: dict[str, Category]
+
+    @property
+    def topics(self) -> list[str]:
+        """What the prepared questions cover, as said aloud in the agenda line."""
+        seen = dict.fromkeys(q.category for q in self.questions)
+        phrases = [self.categories[c].agenda for c in seen]
+        return [phrase for phrase in phrases if phrase]
+
+
+def plan_for(minutes: int) -> Plan:
+    # A short meeting still needs its thanks and its closing, but each takes less time.
+    edge = 2 if minutes < 20 else 3
+    question_minutes = minutes - 2 * edge
+    count = max(2, math.floor(question_minutes / MINUTES_PER_QUESTION + 0.5))
+    extra = max(2, math.ceil(count / 3))
+    return Plan(minutes, edge, edge, count, extra)
+
+
+def check_request(bank: Bank, request: SheetRequest) -> None:
+    """Raise RequestError naming the valid choices when the request asks for unknown things."""
+    choices = {
+        "goal": (request.goal, bank.goals),
+        "role": (request.role, bank.roles),
+        "format": (request.format, bank.formats),
+        "industry": (request.industry, bank.industries),
+    }
+    for name, (value, known) in choices.items():
+        if value is not None and value not in known:
+            raise RequestError(
+                f"unknown {name} {value!r}. Expected one of: {list(known)}"
+            )
+    if not MIN_MINUTES <= request.minutes <= MAX_MINUTES:
+        raise RequestError(
+            f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES} "
+            f"but received: {request.minutes}"
+        )
+
+
+def suits(question: Question, request: SheetRequest) -> bool:
+    """Whether a question fits the goal, role and industry; industry questions need one."""
+    return (
+        (question.goals is None or request.goal in question.goals)
+        and (question.roles is None or request.role in question.roles)
+        and (
+            question.industries is None
+            or (request.industry is not None and request.industry in question.industries)
+        )
+    )
+
+
+def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
+    check_request(bank, request)
+    plan = plan_for(request.minutes)
+    goal = bank.goals[request.goal]
+    closing_id = bank.closing_category.id
+    rank = {category: index for index, category in enumerate(bank.categories)}
+    order = {question: index for index, question in enumerate(bank.questions)}
+    candidates = [q for q in bank.questions.values() if suits(q, request)]
+
+    def preference(question: Question) -> tuple[int, int, int, int]:
+        # Core first; then the questions written for this reader (industry counts most, as
+        # it is the reader's own choice); then conversation order, then bank order.
+        specific = (
+            2 * (question.industries is not None)
+            + (question.goals is not None)
+            + (question.roles is not None)
+            + (question.category in goal.focus)
+        )
+        return (0 if question.is_core else 1, -specific, rank[question.category], order[question.id])
+
+    ranked = sorted((q for q in candidates if q.category != closing_id), key=preference)
+    chosen = _spread(ranked, plan.question_count, {})
+    counts: dict[str, int] = {}
+    for question in chosen:
+        counts[question.category] = counts.get(question.category, 0) + 1
+    remaining = [q for q in ranked if q not in chosen]
+    extras = _spread(remaining, plan.extra_count, counts)
+
+    def conversation(question: Question) -> tuple[int, int]:
+        return rank[question.category], order[question.id]
+
+    closing = [q for q in candidates if q.category == closing_id]
+    closing_core = [q for q in closing if q.is_core]
+    return Sheet(
+        request=request,
+        plan=plan,
+        goal=goal,
+        role=bank.roles[request.role],
+        format=bank.formats[request.format],
+        industry=bank.industries[request.industry] if request.industry else None,
+        questions=tuple(sorted(chosen, key=conversation)),
+        extras=tuple(sorted(extras, key=conversation)),
+        closing=tuple(sorted(closing_core or closing[:2], key=conversation)),
+        reminders=tuple(
+            tip for tip in bank.tips.values()
+            if tip.on_sheet and tip.stage != "after" and _fits_format(tip, request.format)
+        ),
+        after=tuple(
+            tip for tip in bank.tips.values()
+            if tip.on_sheet and tip.stage == "after" and _fits_format(tip, request.format)
+        ),
+        agenda=tuple(step for step in bank.steps.values() if step.phase == "opening"),
+        categories=dict(bank.categories),
+    )
+
+
+def _spread(ranked: list[Question], count: int, taken: dict[str, int]) -> list[Question]:
+    """Take `count` questions in preference order, core ones before any optional one.
+
+    Within each tier a category may give at most `cap` questions, and the cap rises only when
+    the tier cannot fill the sheet otherwise: a sheet that covers several topics serves a short
+    meeting better than several questions on one topic.
+    """
+    chosen: list[Question] = []
+    per_category = dict(taken)
+    for tier in ([q for q in ranked if q.is_core], [q for q in ranked if not q.is_core]):
+        cap = 1
+        left = list(tier)
+        while left and len(chosen) < count:
+            for question in list(left):
+                if len(chosen) == count:
+                    break
+                if per_category.get(question.category, 0) < cap:
+                    chosen.append(question)
+                    left.remove(question)
+                    per_category[question.category] = per_category.get(question.category, 0) + 1
+            cap += 1
+    return chosen
+
+
+def _fits_format(tip: Tip, format_id: str) -> bool:
+    return tip.formats is None or format_id in tip.formats
