@@ -19,7 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from generator.errors import BankError
+from generator.inserts import INSERT, expand_inserts
 from generator.loader import load_bank
+from generator.model import Bank
 from generator.pages import all_pages
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _pages: dict[str, str] = {}
+_bank: list[Bank] = []
 
 
 def bank_folders(config: MkDocsConfig) -> list[Path]:
@@ -44,15 +47,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"infointerview: the question bank has problems:\n{error}") from None
     _pages.clear()
     _pages.update(pages)
+    _bank[:] = [bank]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _pages.items():
-        if files.get_file_from_path(path) is None:
+        if files.get_file_from_path(path) is None:  # hand-written pages stay as they are
             files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    # Hand-written pages with insert comments were expanded in on_pre_build.
-    return _pages.get(page.file.src_uri, markdown)
+    # MkDocs passes the page without its front matter. on_pre_build has already expanded every
+    # page once, so this cannot fail half-way through writing the site.
+    if page.file.generated_by is None and INSERT.search(markdown):
+        return expand_inserts(markdown, _bank[0], Path(page.file.abs_src_path or page.file.src_uri))
+    return markdown
