@@ -8,6 +8,7 @@ the bank and templates are read afresh on every build.
 
 Settings live under `extra.infointerview` in mkdocs.yml:
     question_banks: folders to merge, in order (default: [question_bank])
+    pdf: build PDF handouts of the sheets and records with the site (default: true)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from generator.errors import BankError
+from generator.errors import BankError, RequestError
 from generator.inserts import INSERT, expand_inserts
 from generator.loader import load_bank
 from generator.model import Bank
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-_pages: dict[str, str] = {}
+_pages: dict[str, str | bytes] = {}
 _bank: list[Bank] = []
 
 
@@ -39,12 +40,24 @@ def bank_folders(config: MkDocsConfig) -> list[Path]:
     return [root / folder for folder in settings.get("question_banks", ["question_bank"])]
 
 
+def wants_pdf(config: MkDocsConfig) -> bool:
+    value = (config.extra.get("infointerview", {}) or {}).get("pdf", True)
+    return str(value).lower() not in {"false", "0", "no", "off"}
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     try:
         bank = load_bank(bank_folders(config))
-        pages = all_pages(bank, [Path(config.docs_dir)])
+        pdf = wants_pdf(config)
+        pages: dict[str, str | bytes] = dict(all_pages(bank, [Path(config.docs_dir)], pdf))
+        if pdf:
+            from generator.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow
+
+            pages.update(site_downloads(bank))
     except BankError as error:
         raise PluginError(f"infointerview: the question bank has problems:\n{error}") from None
+    except RequestError as error:  # WeasyPrint or Pango missing
+        raise PluginError(f"infointerview: {error}\nOr set extra.infointerview.pdf: false") from None
     _pages.clear()
     _pages.update(pages)
     _bank[:] = [bank]

@@ -64,6 +64,7 @@ class Category:
     description: str
     tiara: str | None
     agenda: str | None
+    place: str
     origin: Origin = field(compare=False, repr=False)
 
 
@@ -157,10 +158,6 @@ class Bank:
         # Read-only views, so no caller can change the bank another caller sees.
         return cls(**{name: MappingProxyType(dict(items)) for name, items in sections.items()})
 
-    def category_rank(self, category_id: str) -> int:
-        return list(self.categories).index(category_id)
-
-    @property
-    def closing_category(self) -> Category:
-        """The last category in conversation order holds the sheet's closing asks."""
-        return list(self.categories.values())[-1]
+    def categories_at(self, place: str) -> set[str]:
+        """Ids of the categories whose questions go in one place of a sheet."""
+        return {c.id for c in self.categories.values() if c.place == place}

@@ -19,8 +19,10 @@ SHEET_CSS = "sheet.css"
 SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"
 
 
-def sheet_fragment(sheet: Sheet, heading: int = 1, site: bool = True) -> render.Markup:
-    return render.render_html("sheet_body.html.j2", sheet=sheet, heading=heading, site=site)
+def sheet_fragment(sheet: Sheet, downloads: bool) -> render.Markup:
+    return render.render_html(
+        "sheet_body.html.j2", sheet=sheet, heading=1, site=True, downloads=downloads
+    )
 
 
 def sheet_markdown(sheet: Sheet) -> str:
@@ -41,9 +43,10 @@ RECORDS = {"contact-log": "Contact log", "debrief": "Debrief after an informatio
 RECORD_ENTRIES = 3  # contact-log entries on one printed page
 
 
-def record_fragment(kind: str, heading: int = 1, site: bool = True) -> render.Markup:
+def record_fragment(kind: str, downloads: bool) -> render.Markup:
     return render.render_html(
-        "records_body.html.j2", kind=kind, heading=heading, site=site, entries=RECORD_ENTRIES
+        "records_body.html.j2", kind=kind, heading=1, site=True, entries=RECORD_ENTRIES,
+        downloads=downloads,
     )
 
 
@@ -59,8 +62,9 @@ def default_sheet(bank: Bank, goal: str) -> Sheet:
     return build_sheet(bank, SheetRequest(goal=goal, role=DEFAULT_ROLE, minutes=DEFAULT_MINUTES))
 
 
-def site_pages(bank: Bank) -> dict[str, str]:
-    """Every generated page and asset, keyed by its path in the docs folder."""
+def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
+    """Every generated page and asset, keyed by its path in the docs folder. `downloads` says
+    whether PDF handouts are built alongside, so the pages link to them."""
     pages = {
         "sheets/index.md": render.render_markdown(
             "page_sheets_index.md.j2",
@@ -76,12 +80,13 @@ def site_pages(bank: Bank) -> dict[str, str]:
     }
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(
-            "page_record.md.j2", title=front_matter_text(title), body=record_fragment(kind)
+            "page_record.md.j2", title=front_matter_text(title),
+            body=record_fragment(kind, downloads),
         )
     for goal in bank.goals:
         sheet = default_sheet(bank, goal)
         pages[f"sheets/{goal}.md"] = render.render_markdown(
-            "page_sheet.md.j2", sheet=sheet, body=sheet_fragment(sheet),
+            "page_sheet.md.j2", sheet=sheet, body=sheet_fragment(sheet, downloads),
             title=front_matter_text(f"Question sheet: {sheet.goal.title}"),
         )
     return pages
@@ -120,9 +125,9 @@ def content_pages(bank: Bank, content_dir: Path) -> dict[str, str]:
     return pages
 
 
-def all_pages(bank: Bank, content_dirs: Iterable[Path]) -> dict[str, str]:
+def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False) -> dict[str, str]:
     pages = {}
     for content_dir in content_dirs:
         pages.update(content_pages(bank, content_dir))
-    pages.update(site_pages(bank))
+    pages.update(site_pages(bank, downloads))
     return pages

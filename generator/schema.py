@@ -68,6 +68,8 @@ SECTIONS: dict[str, Section] = {
         Section("categories", "category", model.Category, (
             _ID, _TITLE, _DESCRIPTION, Field("tiara", "choice", required=False, choices=TIARA),
             _text("agenda").optional,
+            Field("place", "choice", required=False, default="questions",
+                  choices=("opening", "questions", "closing")),
         )),
         Section("questions", "question", model.Question, (
             _ID, _text("text"), Field("category", "ref", refers_to="categories"),

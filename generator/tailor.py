@@ -114,7 +114,7 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
     check_request(bank, request)
     plan = plan_for(request.minutes)
     goal = bank.goals[request.goal]
-    closing_id = bank.closing_category.id
+    closing_ids, opening_ids = bank.categories_at("closing"), bank.categories_at("opening")
     rank = {category: index for index, category in enumerate(bank.categories)}
     order = {question: index for index, question in enumerate(bank.questions)}
     candidates = [q for q in bank.questions.values() if suits(q, request)]
@@ -130,18 +130,19 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
         )
         return (0 if question.is_core else 1, -specific, rank[question.category], order[question.id])
 
-    ranked = sorted((q for q in candidates if q.category != closing_id), key=preference)
+    ranked = sorted((q for q in candidates if q.category not in closing_ids), key=preference)
     chosen = _spread(ranked, plan.question_count, {})
     counts: dict[str, int] = {}
     for question in chosen:
         counts[question.category] = counts.get(question.category, 0) + 1
-    remaining = [q for q in ranked if q not in chosen]
+    # Rapport questions only make sense at the start, never as "if time allows" extras.
+    remaining = [q for q in ranked if q not in chosen and q.category not in opening_ids]
     extras = _spread(remaining, plan.extra_count, counts)
 
     def conversation(question: Question) -> tuple[int, int]:
         return rank[question.category], order[question.id]
 
-    closing = [q for q in candidates if q.category == closing_id]
+    closing = [q for q in candidates if q.category in closing_ids]
     closing_core = [q for q in closing if q.is_core]
     return Sheet(
         request=request,

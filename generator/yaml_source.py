@@ -87,8 +87,11 @@ def _refuse_tab_indentation(path: Path, text: str) -> None:
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
-    parts = [error.context, error.problem]
-    return "; ".join(part.strip() for part in parts if part)
+    context = error.context or ""
+    mark = error.context_mark
+    if context and mark and error.problem_mark and mark.line != error.problem_mark.line:
+        context += f" (from line {mark.line + 1})"
+    return "; ".join(part.strip() for part in (context, error.problem or "") if part)
 
 
 def _error(path: Path, line: int, message: str) -> BankError:
@@ -119,7 +122,8 @@ class _Builder:
             if node.tag == _TAG + "timestamp":  # a date is only text to us
                 return node.value
             return self.constructor.construct_object(node)
-        raise _error(self.path, line, f"unsupported YAML tag {node.tag!r}")
+        tag = node.tag.replace(_TAG, "!!", 1)
+        raise _error(self.path, line, f"YAML tags such as {tag!r} are not allowed in a bank file")
 
     def _mapping(self, node: yaml.MappingNode, depth: int, line: int) -> Mapping:
         result = Mapping()

@@ -29,12 +29,13 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return run([sys.executable, "-m", "generator", *args], cwd=cwd)
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site), *extra],
-        cwd=project, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
-    )
+def mkdocs_command(project: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict",
+            "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return run(mkdocs_command(project, site), cwd=project, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
 
 
 def copy_project(target: Path) -> Path:

@@ -51,11 +51,25 @@
     apply();
   }
 
+  // Material wraps each code block's copy button in an unnamed <nav>. Two of them on one page
+  // are landmarks a screen reader cannot tell apart (axe landmark-unique), so number them.
+  function labelCodeNavs(root) {
+    root.querySelectorAll(".md-code__nav").forEach(function (nav, index) {
+      nav.setAttribute("aria-label", "Code block " + (index + 1) + " tools");
+    });
+  }
+
   function init() {
     setUpPrintButtons(document);
     setUpFilter(document);
+    labelCodeNavs(document);
   }
 
+  // Material announces each rendered page on document$ (after it has added its code block
+  // buttons); without Material's bundle, plain DOMContentLoaded does.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { labelCodeNavs(document); });
+  }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

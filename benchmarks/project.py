@@ -1,0 +1,81 @@
+"""A throw-away copy of the site project that builds a synthetic bank instead of the shipped one.
+
+The copy holds `content/` and `site_overrides/` (copied once, so edits others make to the real
+pages during a run cannot change what is measured), a link to the live `generator/` (we measure
+the code as it is now) and the real `mkdocs.yml` as `base.yml`. Each variant is a small config
+that inherits from `base.yml` (MkDocs' `INHERIT:`), so the theme, plugins and Markdown
+extensions are exactly the site's, and only what must differ is overridden:
+
+- `hook-N.yml`: the real build, the hook reading the bank folder `bank-N`;
+- `plain-N.yml`: no hooks, `docs_dir` at `pages-N`, which `infointerview pages` pre-rendered.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ("content", "site_overrides")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The files of one bank size inside the project copy."""
+
+    project: Path
+    size: int
+
+    @property
+    def bank(self) -> Path:
+        return self.project / f"bank-{self.size}"
+
+    @property
+    def pages(self) -> Path:
+        return self.project / f"pages-{self.size}"
+
+    @property
+    def hook_config(self) -> Path:
+        return self.project / f"hook-{self.size}.yml"
+
+    @property
+    def plain_config(self) -> Path:
+        return self.project / f"plain-{self.size}.yml"
+
+
+def make_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        shutil.copytree(ROOT / name, target / name)
+    # A link, not a copy: `hooks: [generator/mkdocs_hook.py]` in base.yml then loads the live
+    # hook, and a renamed hook in mkdocs.yml keeps working here without a change.
+    (target / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "base.yml")
+    return target
+
+
+def add_variant(project: Path, size: int) -> Variant:
+    """Write both configs for a bank of `size` questions (the bank itself is the caller's)."""
+    variant = Variant(project, size)
+    bank = variant.bank.name
+    _write_config(variant.hook_config, {
+        # `watch` is replaced, not extended: base.yml's question_bank/ does not exist here,
+        # and the live generator/templates must not trigger rebuilds while `serve` is timed.
+        "watch": [bank],
+        "extra": {"infointerview": {"question_banks": [bank]}},
+    })
+    _write_config(variant.plain_config, {
+        "docs_dir": variant.pages.name,
+        "hooks": [],
+        "watch": [],
+    })
+    return variant
+
+
+def _write_config(path: Path, overrides: dict[str, object]) -> None:
+    # INHERIT merges dicts key by key and replaces lists, so `hooks: []` removes the hook.
+    text = yaml.safe_dump({"INHERIT": "base.yml", **overrides}, sort_keys=False)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,163 @@
+"""The benchmark's report: the tables, the ratios against their targets, and the machine."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from measure import Summary
+
+# Row keys in the order the tables show them, with what each measures (see README.md).
+MEASURES: dict[str, str] = {
+    "check": "infointerview check",
+    "build": "mkdocs build (hook)",
+    "pages": "infointerview pages",
+    "plain": "mkdocs build (plain)",
+    "sheet-md": "sheet, Markdown",
+    "sheet-html": "sheet, HTML",
+    "sheet-pdf": "sheet, PDF",
+    "serve-start": "serve, first build",
+    "serve-rebuild": "serve, rebuild",
+}
+BASELINE = "baseline"
+BASELINE_LABEL = 'python -c "import yaml, jinja2"'
+PACKAGES = ("infointerview", "mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions",
+            "Jinja2", "PyYAML", "click", "weasyprint")
+# The issue's targets: the generator adds at most 10% to a plain build of the same pages;
+# ten times the questions cost at most 11 times the time; a sheet starts at most twice as
+# slowly as Python importing its two libraries.
+MAX_OVERHEAD, MAX_GROWTH, MAX_SHEET = 1.10, 11.0, 2.0
+
+Results = dict[tuple[int, str], Summary]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    name: str
+    value: float
+    target: float | None  # None: shown for information only
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return "(info)"
+        return "met" if self.value <= self.target else "NOT met"
+
+
+def ratios(results: Results, baseline: Summary, sizes: list[int]) -> list[Ratio]:
+    found: list[Ratio] = []
+
+    def ratio(name: str, top: tuple[int, str], bottom: Summary | None, target: float | None) -> None:
+        if top in results and bottom is not None and bottom.median > 0:
+            found.append(Ratio(name, results[top].median / bottom.median, target))
+
+    for size in sizes:
+        ratio(f"Generator overhead at {size:,}: build (hook) / build (plain)",
+              (size, "build"), results.get((size, "plain")), MAX_OVERHEAD)
+    pairs = list(zip(sizes, sizes[1:], strict=False))
+    if 1_000 in sizes and 10_000 in sizes and (1_000, 10_000) not in pairs:
+        pairs.append((1_000, 10_000))  # the pair the target is about, even if not adjacent
+    for low, high in pairs:
+        target = MAX_GROWTH if (low, high) == (1_000, 10_000) else None
+        for key in ("check", "build"):
+            ratio(f"Growth {low:,} -> {high:,} questions: {MEASURES[key]}",
+                  (high, key), results.get((low, key)), target)
+    for size in sizes:
+        for key, target in (("sheet-md", MAX_SHEET), ("sheet-html", MAX_SHEET), ("sheet-pdf", None)):
+            ratio(f"Start-up at {size:,}: {MEASURES[key]} / {BASELINE_LABEL}",
+                  (size, key), baseline, target)
+    return found
+
+
+def _seconds(summary: Summary | None) -> str:
+    if summary is None:
+        return "-"
+    # The spread is half the range around the median, as a share of it: noise at a glance.
+    spread = (summary.high - summary.low) / 2 / summary.median if summary.median else 0.0
+    text = f"{summary.median:.3f}" if summary.median < 1 else f"{summary.median:.2f}"
+    return f"{text} ±{spread:.0%}" if summary.runs > 1 else text
+
+
+def _mebibytes(summary: Summary | None) -> str:
+    if summary is None or summary.peak_bytes is None:
+        return "-"
+    return f"{summary.peak_bytes / 2**20:.0f}"
+
+
+def tables(results: Results, baseline: Summary, sizes: list[int], runs: int) -> str:
+    keys = [key for key in MEASURES if any((size, key) in results for size in sizes)]
+    head = "| Measure | " + " | ".join(f"{size:,} q" for size in sizes) + " |"
+    rule = "| --- |" + " ---: |" * len(sizes)
+    lines = [f"Median wall time in seconds over {runs} run(s), ± half the min-max range:", "",
+             head, rule]
+    for key in keys:
+        cells = [_seconds(results.get((size, key))) for size in sizes]
+        lines.append(f"| {MEASURES[key]} | " + " | ".join(cells) + " |")
+    lines.append(f"| {BASELINE_LABEL} | " + " | ".join([_seconds(baseline)] * len(sizes)) + " |")
+    lines += ["", "Peak memory (RSS of the process, MiB):", "", head, rule]
+    for key in keys:
+        if key == "serve-rebuild":  # the server's peak is on the "first build" row
+            continue
+        cells = [_mebibytes(results.get((size, key))) for size in sizes]
+        lines.append(f"| {MEASURES[key]} | " + " | ".join(cells) + " |")
+    lines.append(f"| {BASELINE_LABEL} | " + " | ".join([_mebibytes(baseline)] * len(sizes)) + " |")
+    return "\n".join(lines)
+
+
+def ratio_table(found: list[Ratio]) -> str:
+    lines = ["| Ratio | Value | Target | Result |", "| --- | ---: | ---: | --- |"]
+    for item in found:
+        target = f"<= {item.target:g}x" if item.target is not None else "-"
+        lines.append(f"| {item.name} | {item.value:.2f}x | {target} | {item.verdict} |")
+    return "\n".join(lines)
+
+
+def machine(python: Path) -> dict[str, str]:
+    """What the numbers depend on: CPU, cores, memory, OS, Python and package versions."""
+    info = {
+        "CPU": _cpu_model(),
+        "Cores": str(os.cpu_count()),
+        "Memory": _memory(),
+        "OS": platform.platform(),
+    }
+    # The versions are those of the interpreter that runs the measured commands (the venv).
+    script = (
+        "import json, sys, importlib.metadata as m, yaml\n"
+        f"names = {list(PACKAGES)!r}\n"
+        "def version(n):\n"
+        "    try:\n        return m.version(n)\n"
+        "    except m.PackageNotFoundError:\n        return 'not installed'\n"
+        "print(json.dumps({'Python': sys.version.split()[0],"
+        " 'libyaml': str(yaml.__with_libyaml__),"
+        " **{n: version(n) for n in names}}))"
+    )
+    result = subprocess.run([str(python), "-c", script], capture_output=True, text=True, check=True)
+    info.update(json.loads(result.stdout))
+    return info
+
+
+def _cpu_model() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
+def _memory() -> str:
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return "unknown"
+    return f"{total / 2**30:.1f} GiB"
+
+
+def machine_table(info: dict[str, str]) -> str:
+    lines = ["| | |", "| --- | --- |"]
+    lines += [f"| {key} | {value} |" for key, value in info.items()]
+    return "\n".join(lines)

@@ -1,0 +1,152 @@
+"""A corpus of bad bank files. Each one must end with exit 1, a `path:line: message` error, no
+traceback, and the previously built site left exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.errors import BankError
+from generator.loader import load_bank
+from generator.model import Bank
+from tests.conftest import copy_project, mkdocs_build, run_cli
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+def _bytes_of(name: str) -> Callable[[], bytes]:
+    return lambda: (CORPUS / name).read_bytes()
+
+
+# file name in the bank -> (how to make its bytes, the exact first line of the report)
+CASES: dict[str, tuple[Callable[[], bytes], str]] = {
+    "broken-yaml.yml": (_bytes_of("broken-yaml.yml"), "broken-yaml.yml:5: YAML syntax error: "
+                        "while scanning a quoted scalar (from line 3); found unexpected end of stream"),
+    "tabs.yml": (_bytes_of("tabs.yml"),
+                 "tabs.yml:3: tab character in indentation; indent with spaces"),
+    "bom.yml": (lambda: b"\xef\xbb\xbfquestions: []\n",
+                "bom.yml:1: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"),
+    "latin1.yml": (lambda: b"questions:\n  - id: x\n    text: caf\xe9\n",
+                   "latin1.yml:3: not valid UTF-8 (byte 0xe9 at column 14); save as UTF-8"),
+    "empty.yml": (_bytes_of("empty.yml"),
+                  "empty.yml:1: file is empty; expected a mapping such as 'questions:'"),
+    "list-not-mapping.yml": (_bytes_of("list-not-mapping.yml"),
+                             "list-not-mapping.yml:1: expected a mapping with keys such as "
+                             "'questions:' at the top of the file but received: a list"),
+    "unknown-key.yml": (_bytes_of("unknown-key.yml"),
+                        "unknown-key.yml:7: unknown key 'colour'. Expected one of: ['category', "
+                        "'goals', 'id', 'industries', 'priority', 'probes', 'roles', 'text', 'why']"),
+    # Files are read in path order; "zz-" puts this one after the shipped question files.
+    "zz-duplicate-id.yml": (_bytes_of("duplicate-id.yml"),
+                         "zz-duplicate-id.yml:2: duplicate question id 'story-how-started' (first "
+                         "defined at "),
+    "missing-goal.yml": (_bytes_of("missing-goal.yml"),
+                         "missing-goal.yml:5: goals: unknown goal 'retirement'. Expected one of: "
+                         "['explore', 'career-change', 'student', 'job-search']"),
+    "big.yml": (lambda: b"# padding\n" * 500_000,
+                "big.yml:1: file is 5.0 MB; a bank file may be at most 1 MB"),
+    "alias-bomb.yml": (_bytes_of("alias-bomb.yml"),
+                       "alias-bomb.yml:1: anchors and aliases (&name, *name) are not supported"),
+    "python-tag.yml": (_bytes_of("python-tag.yml"), "python-tag.yml:2: YAML tags such as "
+                       "'!!python/object/apply:os.system' are not allowed in a bank file"),
+}
+
+
+def _first_error_line(stderr: str, name: str) -> str:
+    for line in stderr.splitlines():
+        if f"{name}:" in line:
+            return line[line.index(name):]
+    raise AssertionError(f"no error naming {name}:\n{stderr}")
+
+
+def _tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def project_with_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site, _tree_digest(site)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_check_reports_the_bad_file(name: str, bank_copy: Path) -> None:
+    make, expected = CASES[name]
+    (bank_copy / name).write_bytes(make())
+    result = run_cli("check", "--bank", str(bank_copy))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert _first_error_line(result.stderr, name).startswith(expected)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_site_build_stops_and_keeps_the_previous_site(
+    name: str, project_with_site: tuple[Path, Path, str]
+) -> None:
+    project, site, digest = project_with_site
+    bad = project / "question_bank" / name
+    bad.write_bytes(CASES[name][0]())
+    try:
+        result = mkdocs_build(project, site)
+    finally:
+        bad.unlink()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert _first_error_line(result.stderr, name).startswith(CASES[name][1])
+    assert _tree_digest(site) == digest, "a failed build changed the previous site"
+
+
+# Random structures for the loader: whatever YAML it is given, it returns a bank or a clean error.
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                     st.text(max_size=20))
+_values = st.recursive(
+    _scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(["id", "text", "questions", "goals", "hide", "title",
+                                         "category", "priority", "why", "x"]) | st.text(max_size=8),
+                        children, max_size=5),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=_values)
+def test_loader_returns_a_bank_or_a_clean_error(document: object, tmp_path: Path) -> None:
+    folder = tmp_path / "bank"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(MINIMAL, folder)
+    (folder / "random.yml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    try:
+        assert isinstance(load_bank([folder]), Bank)
+    except BankError as error:
+        assert error.problems
+        assert all(p.message and p.path.name in {"random.yml", "bank.yml", "bank"} for p in error.problems)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=200))
+def test_loader_survives_random_bytes(data: bytes, tmp_path: Path) -> None:
+    folder = tmp_path / "bytes"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    (folder / "random.yml").write_bytes(data)
+    with pytest.raises(BankError):  # one file of random bytes never makes a complete bank
+        load_bank([folder])

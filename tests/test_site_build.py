@@ -1,0 +1,138 @@
+"""The real site: `mkdocs build --strict` with the hook, what it contains, and that it repeats."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator.loader import load_bank
+from tests.conftest import (
+    BANK,
+    ROOT,
+    SOURCE_DATE_EPOCH,
+    copy_project,
+    mkdocs_build,
+    mkdocs_command,
+    run,
+    run_cli,
+)
+
+
+def _search_locations(site: Path) -> set[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#")[0] for doc in index["docs"]}
+
+
+def _nav_paths(nav: list) -> list[str]:
+    paths = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        paths.extend(_nav_paths(value) if isinstance(value, list) else [value])
+    return paths
+
+
+def _load_mkdocs_yml() -> dict:
+    # mkdocs.yml may use `!ENV` tags, which a safe loader does not know; ignore them here.
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+
+
+def test_generated_pages_exist_and_are_searchable(built_site: Path) -> None:
+    bank = load_bank([BANK])
+    expected = ["sheets/index.html", "questions/index.html", "records/contact-log.html",
+                "records/debrief.html"] + [f"sheets/{goal}.html" for goal in bank.goals]
+    locations = _search_locations(built_site)
+    for page in expected:
+        assert (built_site / page).is_file(), page
+        assert page in locations, f"{page} is not in the search index"
+    bank_page = (built_site / "questions" / "index.html").read_text(encoding="utf-8")
+    assert bank_page.count('class="ii-bank__item"') == len(bank.questions)
+
+
+def test_every_guide_page_is_in_the_nav_and_the_search_index(built_site: Path) -> None:
+    nav = _nav_paths(_load_mkdocs_yml()["nav"])
+    written = sorted(p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md"))
+    assert [page for page in written if page not in nav] == []
+    locations = _search_locations(built_site)
+    for page in written:
+        assert page.replace(".md", ".html") in locations, page
+
+
+def test_inserts_are_expanded_in_the_guide(built_site: Path) -> None:
+    for page in (built_site / "guide").glob("*.html"):
+        assert "insert:" not in page.read_text(encoding="utf-8"), page.name
+    checklist = visible_text((built_site / "guide" / "checklist.html").read_text(encoding="utf-8"))
+    for tip in load_bank([BANK]).tips.values():
+        assert tip.text in checklist, tip.id
+
+
+def visible_text(page: str) -> str:
+    text = re.sub(r"<script.*?</script>|<[^>]+>", " ", page, flags=re.DOTALL)
+    return " ".join(html.unescape(text).split()).replace(" .", ".").replace(" ,", ",")
+
+
+def test_pages_reference_nothing_outside_the_site(built_site: Path) -> None:
+    external = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["'](?:https?:)?//""")
+    for page in built_site.rglob("*.html"):
+        assert not external.search(page.read_text(encoding="utf-8")), page
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    # With a site URL the sitemap lists every page with a date, which SOURCE_DATE_EPOCH fixes.
+    url = {"SITE_URL": "https://careers.example.edu/guide/"}
+    builds = [tmp_path / "first", tmp_path / "second"]
+    for site in builds:
+        result = run(mkdocs_command(ROOT, site), cwd=ROOT, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, **url)
+        assert result.returncode == 0, result.stderr
+    again = builds[1]
+    first, second = _digest(builds[0]), _digest(again)
+    assert [name for name in first if first[name] != second.get(name)] == []
+    assert first.keys() == second.keys()
+    assert "<lastmod>2026-01-01</lastmod>" in (again / "sitemap.xml").read_text()
+
+
+def test_written_pages_build_without_the_hook(tmp_path: Path) -> None:
+    """The path for builders without MkDocs hooks (Zensical, ProperDocs): pages on disk."""
+    docs = tmp_path / "docs"
+    assert run_cli("pages", "--output", str(docs)).returncode == 0
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n  - .*\n", "\n", config).replace("docs_dir: content", f"docs_dir: {docs}")
+    shutil.copytree(ROOT / "site_overrides", tmp_path / "site_overrides")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "question_bank").mkdir()
+    (tmp_path / "generator" / "templates").mkdir(parents=True)
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "sheets" / "career-change.html").is_file()
+
+
+def test_a_bank_overlay_reaches_the_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    overlay = project / "our_bank"
+    overlay.mkdir()
+    (overlay / "ours.yml").write_text(
+        "questions:\n  - id: local-one\n    text: Which of our alumni should I meet next?\n"
+        "    category: closing\n    priority: optional\n    why: Local knowledge.\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      - question_bank\n",
+                                                 "      - question_bank\n      - our_bank\n"))
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "questions" / "index.html").read_text(encoding="utf-8")
+    assert "Which of our alumni should I meet next?" in page

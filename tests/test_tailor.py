@@ -1,0 +1,153 @@
+"""The tailoring rules, on the shipped bank: what a reader sees change when they change inputs."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from generator.errors import RequestError
+from generator.loader import load_bank
+from generator.model import Bank
+from generator.tailor import SheetRequest, build_sheet, plan_for
+from tests.conftest import BANK
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank([BANK])
+
+
+def ids(questions) -> list[str]:  # noqa: ANN001 - any iterable of questions
+    return [q.id for q in questions]
+
+
+@pytest.mark.parametrize(("minutes", "prepared"), [(10, 2), (15, 3), (20, 4), (30, 6), (45, 10), (60, 14), (90, 21)])
+def test_question_count_follows_the_meeting_length(bank: Bank, minutes: int, prepared: int) -> None:
+    sheet = build_sheet(bank, SheetRequest(goal="explore", minutes=minutes))
+    assert len(sheet.questions) == prepared
+    # About 2-3 prepared questions per 10 minutes of question time.
+    assert 2 <= prepared / (sheet.plan.question_minutes / 10) <= 3 or minutes == 10
+
+
+def test_longer_meetings_never_get_fewer_questions(bank: Bank) -> None:
+    counts = [len(build_sheet(bank, SheetRequest(goal="student", minutes=m)).questions)
+              for m in range(10, 91)]
+    assert counts == sorted(counts)
+
+
+def test_same_inputs_give_the_same_sheet(bank: Bank) -> None:
+    request = SheetRequest(goal="career-change", role="manager", minutes=45, format="video",
+                           industry="healthcare")
+    first = build_sheet(bank, request)
+    again = build_sheet(load_bank([BANK]), request)
+    assert ids(first.questions) == ids(again.questions)
+    assert ids(first.extras) == ids(again.extras)
+
+
+def test_different_goals_give_visibly_different_sheets(bank: Bank) -> None:
+    sheets = {goal: set(ids(build_sheet(bank, SheetRequest(goal=goal)).questions)) for goal in bank.goals}
+    for first, second in itertools.combinations(sheets, 2):
+        shared = sheets[first] & sheets[second]
+        assert len(shared) <= len(sheets[first]) // 2, (first, second, shared)
+
+
+def test_core_questions_come_before_optional_ones(bank: Bank) -> None:
+    for goal in bank.goals:
+        sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=30))
+        assert all(q.is_core for q in sheet.questions), goal
+        # Every prepared question outranks the "if time allows" ones: optional never comes first.
+        if any(not q.is_core for q in sheet.questions):
+            assert all(not q.is_core for q in sheet.extras)
+
+
+def test_rapport_questions_are_never_left_for_the_end(bank: Bank) -> None:
+    for goal, minutes in itertools.product(bank.goals, range(10, 91, 5)):
+        sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes))
+        assert all(q.category != "opening" for q in sheet.extras), (goal, minutes)
+
+
+def test_questions_follow_conversation_order(bank: Bank) -> None:
+    rank = {category: index for index, category in enumerate(bank.categories)}
+    sheet = build_sheet(bank, SheetRequest(goal="job-search", minutes=60))
+    positions = [rank[q.category] for q in sheet.questions]
+    assert positions == sorted(positions)
+
+
+def test_closing_asks_are_always_present(bank: Bank) -> None:
+    for goal, role, minutes in itertools.product(bank.goals, bank.roles, (10, 30, 90)):
+        sheet = build_sheet(bank, SheetRequest(goal=goal, role=role, minutes=minutes))
+        assert sheet.closing, (goal, role, minutes)
+        assert all(q.category == "closing" for q in sheet.closing)
+        assert not any(q.category == "closing" for q in sheet.questions + sheet.extras)
+
+
+def test_questions_suit_the_role_and_goal(bank: Bank) -> None:
+    sheet = build_sheet(bank, SheetRequest(goal="student", role="recruiter", minutes=60))
+    for question in sheet.questions + sheet.extras + sheet.closing:
+        assert question.roles is None or "recruiter" in question.roles
+        assert question.goals is None or "student" in question.goals
+        assert question.industries is None
+
+
+def test_an_industry_adds_its_own_questions(bank: Bank) -> None:
+    for industry in bank.industries:
+        sheet = build_sheet(bank, SheetRequest(goal="explore", minutes=30, industry=industry))
+        assert any(q.industries == (industry,) for q in sheet.questions), industry
+
+
+def test_reminders_fit_the_format(bank: Bank) -> None:
+    for meeting_format in bank.formats:
+        sheet = build_sheet(bank, SheetRequest(goal="explore", format=meeting_format))
+        assert sheet.reminders, meeting_format
+        assert all(t.formats is None or meeting_format in t.formats for t in sheet.reminders)
+    video = build_sheet(bank, SheetRequest(goal="explore", format="video")).reminders
+    phone = build_sheet(bank, SheetRequest(goal="explore", format="phone")).reminders
+    assert ids(video) != ids(phone)
+
+
+def test_every_combination_up_to_an_hour_gives_a_full_sheet(bank: Bank) -> None:
+    """Every goal x role x format x length from 15 to 60 minutes: full, with no repeats."""
+    for goal, role, meeting_format, minutes in itertools.product(
+        bank.goals, bank.roles, bank.formats, range(15, 61)
+    ):
+        plan = plan_for(minutes)
+        sheet = build_sheet(bank, SheetRequest(goal, role, minutes, meeting_format))
+        asked = ids(sheet.questions + sheet.extras + sheet.closing)
+        assert len(sheet.questions) == plan.question_count, (goal, role, minutes)
+        assert len(sheet.extras) == plan.extra_count, (goal, role, minutes)
+        assert len(asked) == len(set(asked)), (goal, role, minutes)
+
+
+def test_every_category_and_industry_is_reachable(bank: Bank) -> None:
+    reached: set[str] = set()
+    industries: set[str] = set()
+    for goal, role, industry in itertools.product(bank.goals, bank.roles, [None, *bank.industries]):
+        sheet = build_sheet(bank, SheetRequest(goal, role, 90, industry=industry))
+        for question in sheet.questions + sheet.extras + sheet.closing:
+            reached.add(question.category)
+            industries.update(question.industries or ())
+    assert reached == set(bank.categories)
+    assert industries == set(bank.industries)
+
+
+@pytest.mark.parametrize(
+    ("request_", "message"),
+    [
+        (SheetRequest(goal="retire"), "unknown goal 'retire'. Expected one of: "
+         "['explore', 'career-change', 'student', 'job-search']"),
+        (SheetRequest(goal="explore", role="ceo"), "unknown role 'ceo'. Expected one of: "
+         "['practitioner', 'manager', 'recruiter']"),
+        (SheetRequest(goal="explore", format="letter"), "unknown format 'letter'. Expected one of: "
+         "['in-person', 'video', 'phone']"),
+        (SheetRequest(goal="explore", industry="space"), "unknown industry 'space'. Expected one of: "
+         "['technology', 'healthcare', 'finance', 'education', 'government', 'nonprofit', "
+         "'creative-media', 'engineering-manufacturing']"),
+        (SheetRequest(goal="explore", minutes=9), "minutes must be between 10 and 90 but received: 9"),
+        (SheetRequest(goal="explore", minutes=91), "minutes must be between 10 and 90 but received: 91"),
+    ],
+)
+def test_bad_requests_name_the_valid_choices(bank: Bank, request_: SheetRequest, message: str) -> None:
+    with pytest.raises(RequestError) as caught:
+        build_sheet(bank, request_)
+    assert str(caught.value) == message
