@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import queue
-import re
 import signal
 import socket
 import statistics
@@ -24,13 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-# MkDocs and Material print end-of-life banners; SOURCE_DATE_EPOCH makes builds reproducible.
-ENV = {
-    **os.environ,
-    "NO_MKDOCS_2_WARNING": "1",
-    "DISABLE_MKDOCS_2_WARNING": "true",
-    "SOURCE_DATE_EPOCH": "1767225600",
-}
 # ru_maxrss is in kibibytes on Linux and in bytes on macOS.
 _RSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
@@ -41,8 +33,9 @@ class MeasureError(RuntimeError):
 
 @dataclass(frozen=True)
 class Sample:
-    seconds: float
+    seconds: float  # wall time: what the reader waits for
     peak_bytes: int | None = None
+    cpu_seconds: float | None = None  # user + system: less disturbed by other load
 
 
 @dataclass(frozen=True)
@@ -53,18 +46,24 @@ class Summary:
     low: float
     high: float
     peak_bytes: int | None
+    cpu: float | None
     runs: int
 
     @classmethod
     def of(cls, samples: Sequence[Sample]) -> Summary:
         seconds = [s.seconds for s in samples]
         peaks = [s.peak_bytes for s in samples if s.peak_bytes is not None]
-        peak = int(statistics.median(peaks)) if peaks else None
-        return cls(statistics.median(seconds), min(seconds), max(seconds), peak, len(samples))
+        cpus = [s.cpu_seconds for s in samples if s.cpu_seconds is not None]
+        return cls(
+            statistics.median(seconds), min(seconds), max(seconds),
+            int(statistics.median(peaks)) if peaks else None,
+            statistics.median(cpus) if cpus else None, len(samples),
+        )
 
 
 def run_measured(
-    command: Sequence[str | Path], cwd: Path, stdout: Path | None = None, timeout: float = 900
+    command: Sequence[str | Path], cwd: Path, env: dict[str, str], stdout: Path | None = None,
+    timeout: float = 900,
 ) -> Sample:
     """Run `command` to completion in a fresh process: wall time and peak RSS."""
     args = [str(part) for part in command]
@@ -72,7 +71,7 @@ def run_measured(
     with tempfile.TemporaryFile() as errors:
         try:
             start = time.perf_counter()
-            process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=out, stderr=errors)
+            process = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=errors)
             status, usage = _wait(process, timeout, args)
             elapsed = time.perf_counter() - start
         finally:
@@ -82,10 +81,12 @@ def run_measured(
             errors.seek(0)
             text = errors.read().decode("utf-8", "replace")[-4000:]
             raise MeasureError(f"{' '.join(args)} exited with {status}:\n{text}")
-    return Sample(elapsed, usage.ru_maxrss * _RSS_UNIT)
+    return Sample(elapsed, usage.ru_maxrss * _RSS_UNIT, usage.ru_utime + usage.ru_stime)
 
 
-def _wait(process: subprocess.Popen[bytes], timeout: float, args: list[str]) -> tuple[int, os.struct_rusage]:
+def _wait(
+    process: subprocess.Popen[bytes], timeout: float, args: list[str]
+) -> tuple[int, os.struct_rusage]:
     deadline = time.monotonic() + timeout
     while True:
         # WNOHANG polling (every 2 ms) keeps a timeout without a second thread; the delay it
@@ -115,14 +116,14 @@ class ServeResult:
 
 
 def serve_rebuild(
-    mkdocs: Path, config: Path, edited: Path, page: str, marker: str, tmp: Path,
-    timeout: float = 600,
+    mkdocs: Path, config: Path, edited: Path, new_text: str, page: str, marker: str,
+    env: dict[str, str], tmp: Path, timeout: float = 600,
 ) -> ServeResult:
-    """Start `mkdocs serve`, wait for its first build, edit `edited`, and time the rebuild.
+    """Start `mkdocs serve`, wait for its first build, edit a file, and time the rebuild.
 
-    `edited` gets `marker` into its first question's text; it is restored afterwards. The
-    rebuild counts as done when the log says "Reloading browsers" (MkDocs prints it once the
-    new site is in place), and the served `page` is then fetched to confirm the marker is in.
+    `edited` gets `new_text`, which holds `marker`, and is restored afterwards. The rebuild
+    counts as done when the log says "Reloading browsers" (MkDocs prints it once the new site
+    is in place), and the served `page` is then fetched to confirm that the marker is in it.
     """
     port = free_port()
     original = edited.read_bytes()
@@ -130,10 +131,11 @@ def serve_rebuild(
     log: list[str] = []
     # serve builds into a mkdtemp folder: keep it in our work folder (removed even if the
     # server has to be killed), but outside the project, whose files the server watches.
-    env = {**ENV, "TMPDIR": str(tmp)}
+    env = {**env, "TMPDIR": str(tmp)}
     start = time.perf_counter()
     server = subprocess.Popen(
-        [str(mkdocs), "serve", "--livereload", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        [str(mkdocs), "serve", "--livereload", "-f", str(config),
+         "--dev-addr", f"127.0.0.1:{port}"],
         cwd=config.parent, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
@@ -145,7 +147,7 @@ def serve_rebuild(
         first_build = time.perf_counter() - start
         time.sleep(0.5)  # let the watcher settle, so the edit is a change of its own
         edit_time = time.perf_counter()
-        edited.write_bytes(_with_marker(original, marker))
+        edited.write_text(new_text, encoding="utf-8")
         done = _wait_for(lines, log, "Reloading browsers", timeout, server)
         url = f"http://127.0.0.1:{port}/{page}"
         with urllib.request.urlopen(url, timeout=60) as response:
@@ -184,18 +186,6 @@ def _wait_for(
         if text in line:
             return stamp
     raise MeasureError(f"mkdocs serve did not log {text!r} within {timeout:.0f} s")
-
-
-_FIRST_TEXT = re.compile(rb"^(\s*(?:- )?text: )(.*)$", re.MULTILINE)
-
-
-def _with_marker(original: bytes, marker: str) -> bytes:
-    edited, count = _FIRST_TEXT.subn(
-        lambda m: m.group(1) + f"Benchmark edit {marker}, is this visible?".encode(), original, 1
-    )
-    if not count:
-        raise MeasureError("no 'text:' line to edit in the question file")
-    return edited
 
 
 def _stop(server: subprocess.Popen[str]) -> int | None:

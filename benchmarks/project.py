@@ -1,17 +1,22 @@
 """A throw-away copy of the site project that builds a synthetic bank instead of the shipped one.
 
-The copy holds `content/` and `site_overrides/` (copied once, so edits others make to the real
-pages during a run cannot change what is measured), a link to the live `generator/` (we measure
-the code as it is now) and the real `mkdocs.yml` as `base.yml`. Each variant is a small config
-that inherits from `base.yml` (MkDocs' `INHERIT:`), so the theme, plugins and Markdown
-extensions are exactly the site's, and only what must differ is overridden:
+The copy holds `content/`, `site_overrides/` and `generator/`, copied once at the start, so
+edits others make to the real project during a run cannot change what is measured half-way
+(every command runs with PYTHONPATH at the copy, which wins over the editable install), and the
+real `mkdocs.yml` as `base.yml`. Each variant is a small config that inherits from `base.yml`
+(MkDocs' `INHERIT:`), so the theme, plugins and Markdown extensions are exactly the site's,
+and only what must differ is overridden:
 
-- `hook-N.yml`: the real build, the hook reading the bank folder `bank-N`;
+- `hook-N.yml`: the real build of bank folder `bank-N`, as mkdocs.yml configures it (with the
+  PDF handouts, if mkdocs.yml builds them);
+- `nopdf-N.yml`: the same without the PDF handouts (`extra.infointerview.pdf: false`), so it
+  makes the same pages as `infointerview pages`;
 - `plain-N.yml`: no hooks, `docs_dir` at `pages-N`, which `infointerview pages` pre-rendered.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +24,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("content", "site_overrides")
+COPIED = ("content", "site_overrides", "generator")
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,10 @@ class Variant:
         return self.project / f"hook-{self.size}.yml"
 
     @property
+    def nopdf_config(self) -> Path:
+        return self.project / f"nopdf-{self.size}.yml"
+
+    @property
     def plain_config(self) -> Path:
         return self.project / f"plain-{self.size}.yml"
 
@@ -49,12 +58,22 @@ class Variant:
 def make_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        shutil.copytree(ROOT / name, target / name)
-    # A link, not a copy: `hooks: [generator/mkdocs_hook.py]` in base.yml then loads the live
-    # hook, and a renamed hook in mkdocs.yml keeps working here without a change.
-    (target / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
+        shutil.copytree(ROOT / name, target / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copy(ROOT / "mkdocs.yml", target / "base.yml")
     return target
+
+
+def project_env(project: Path) -> dict[str, str]:
+    """Environment for the measured commands: they import `generator` from the copy."""
+    # MkDocs and Material print end-of-life banners; SOURCE_DATE_EPOCH makes builds repeatable.
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")])),
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        "SOURCE_DATE_EPOCH": "1767225600",
+    }
 
 
 def add_variant(project: Path, size: int) -> Variant:
@@ -66,6 +85,10 @@ def add_variant(project: Path, size: int) -> Variant:
         # and the live generator/templates must not trigger rebuilds while `serve` is timed.
         "watch": [bank],
         "extra": {"infointerview": {"question_banks": [bank]}},
+    })
+    _write_config(variant.nopdf_config, {
+        "watch": [bank],
+        "extra": {"infointerview": {"question_banks": [bank], "pdf": False}},
     })
     _write_config(variant.plain_config, {
         "docs_dir": variant.pages.name,

@@ -13,6 +13,7 @@ benchmarks are never part of the tests: a slow machine must not fail a build.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -25,7 +26,7 @@ import measure
 import report
 import synth
 from measure import MeasureError, Sample, Summary
-from project import Variant, add_variant, make_project
+from project import Variant, add_variant, make_project, project_env
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -51,6 +52,8 @@ class Bench:
         self.bin = tools_folder()
         self.tmp = tmp
         self.project = make_project(tmp / "project")
+        self.env = project_env(self.project)
+        self.notes: list[str] = []
         self.skip = skip
         self.samples: dict[tuple[int, str], list[Sample]] = {}
         self.baseline: list[Sample] = []
@@ -74,7 +77,7 @@ class Bench:
               file=sys.stderr, flush=True)
 
     def timed(self, command: list[str | Path], stdout: Path | None = None) -> Sample:
-        return measure.run_measured(command, cwd=self.project, stdout=stdout)
+        return measure.run_measured(command, cwd=self.project, env=self.env, stdout=stdout)
 
     def run_size(self, variant: Variant, run: int, record: bool = True) -> None:
         """Every measurement for one bank size, once. Builds start from an empty site folder."""
@@ -88,10 +91,14 @@ class Bench:
         shutil.rmtree(variant.pages, ignore_errors=True)  # write every page, every run
         note("pages", self.timed([iv, "pages", "--output", variant.pages,
                                   "--content", self.project / "content", "--bank", bank]))
-        for key, config in (("plain", variant.plain_config), ("build", variant.hook_config)):
+        builds = (("plain", variant.plain_config), ("build-nopdf", variant.nopdf_config),
+                  ("build", variant.hook_config))
+        for key, config in builds:
             site = self.tmp / f"site-{key}-{size}"
             shutil.rmtree(site, ignore_errors=True)
             note(key, self.timed([self.tool("mkdocs"), "build", "-f", config, "-d", site]))
+        if run == 1:
+            self.compare_sites(size)
         sheet = [iv, "sheet", "--goal", self.goal, "--bank", bank]
         note("sheet-md", self.timed(sheet, stdout=self.tmp / "sheet.md"))
         for key, suffix in (("sheet-html", ".html"), ("sheet-pdf", ".pdf")):
@@ -103,11 +110,24 @@ class Bench:
         if "serve" not in self.skip:
             self.serve(variant, run, note)
 
+    def compare_sites(self, size: int) -> None:
+        """The overhead ratio is fair only if both builds made the same files: say if not."""
+        hook, plain = (_files(self.tmp / f"site-{key}-{size}") for key in ("build-nopdf", "plain"))
+        if hook != plain:
+            only_hook, only_plain = sorted(hook - plain), sorted(plain - hook)
+            self.notes.append(
+                f"At {size:,} questions the hook build (no PDFs) and the plain build made "
+                f"different files: only in the hook build {only_hook[:5]}, only in the plain "
+                f"build {only_plain[:5]}."
+            )
+
     def serve(self, variant: Variant, run: int, note: Callable[[str, Sample], None]) -> None:
         edited = sorted((variant.bank / "questions").glob("*.yml"))[0]
+        marker = f"zzbench{variant.size}r{run}t{time.time_ns() % 10**6}"  # new on every run
+        new_text = synth.mark_question(edited.read_text(encoding="utf-8"), marker)
         result = measure.serve_rebuild(
-            self.tool("mkdocs"), variant.hook_config, edited, "questions/index.html",
-            marker=f"zzbench{variant.size}r{run}t{time.time_ns() % 10**6}", tmp=self.tmp / "serve-tmp",
+            self.tool("mkdocs"), variant.hook_config, edited, new_text, "questions/index.html",
+            marker, env=self.env, tmp=self.tmp / "serve-tmp",
         )
         note("serve-start", Sample(result.first_build, result.peak_bytes))
         note("serve-rebuild", Sample(result.rebuild))
@@ -117,6 +137,10 @@ class Bench:
         self.baseline.append(sample)
         print(f"  run {run}  {'':>8}  {report.BASELINE_LABEL:<22} {sample.seconds:8.3f} s",
               file=sys.stderr, flush=True)
+
+
+def _files(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -147,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     WORK.mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="run-", dir=WORK))
-    started = time.perf_counter()
+    started, load = time.perf_counter(), os.getloadavg()[0]
     try:
         print(f"Generating banks of {', '.join(f'{s:,}' for s in args.sizes)} questions in "
               f"{tmp} ...", file=sys.stderr, flush=True)
@@ -162,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             for size in args.sizes:
                 bench.run_size(bench.variants[size], run)
         info = report.machine(bench.tool("python"))
+        # Other work on the machine slows the wall times; the CPU times suffer less.
+        info["Load average (1 min), start / end"] = f"{load:.2f} / {os.getloadavg()[0]:.2f}"
     except MeasureError as error:
         print(f"\nA measured command failed:\n{error}", file=sys.stderr)
         return 1
@@ -172,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
     results = {key: Summary.of(samples) for key, samples in bench.samples.items()}
     baseline = Summary.of(bench.baseline)
-    text = render(results, baseline, args, info, time.perf_counter() - started)
+    text = render(results, baseline, args, info, time.perf_counter() - started, bench.notes)
     print(text)
     for path in (WORK / "last-run.md", args.output):
         if path is not None:
@@ -181,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(results: report.Results, baseline: Summary, args: argparse.Namespace,
-           info: dict[str, str], elapsed: float) -> str:
+           info: dict[str, str], elapsed: float, notes: list[str]) -> str:
     found = report.ratios(results, baseline, args.sizes)
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     parts = [
@@ -195,6 +221,7 @@ def render(results: report.Results, baseline: Summary, args: argparse.Namespace,
     if slow:
         parts += ["", f"NOTE: mkdocs build took over {SLOW_BUILD_SECONDS} s at "
                   f"{', '.join(f'{s:,}' for s in slow)} questions."]
+    parts += [f"\nNOTE: {note}" for note in notes]
     missed = [item.name for item in found if item.verdict == "NOT met"]
     parts += ["", f"Targets NOT met: {len(missed)}" if missed else "All targets met."]
     return "\n".join(parts)

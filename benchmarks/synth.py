@@ -36,7 +36,26 @@ QUESTIONS_PER_FILE = 500
 # The most common words of the shipped questions, so word lengths and text look like the bank.
 # Kept here, not read from the bank, so that edits to the shipped questions do not change the
 # synthetic banks and results stay comparable from one commit to the next.
-WORDS = tuple(["you", "the", "and", "to", "in", "how", "it", "of", "what", "your", "work", "field", "or", "is", "people", "do", "this", "which", "are", "that", "for", "would", "from", "job", "helps", "can", "time", "when", "with", "first", "they", "who", "be", "have", "does", "much", "them", "there", "on", "often", "shows", "most", "about", "not", "team", "me", "whether", "someone", "an", "usually", "their", "as", "tell", "own", "new", "more", "knowing", "so", "at", "skills", "different", "into", "know", "many", "roles", "person", "my", "learn", "other", "start", "well", "before", "one", "could", "help", "role", "where", "see", "will", "here", "willing", "outside", "part", "did", "move", "way", "organisation", "get", "employers", "if", "years", "than", "find", "later", "makes", "such", "like", "ones", "good", "show", "day", "example", "long", "make", "take", "kind", "plan", "decide", "need", "career", "jobs", "same", "between", "tells", "has", "parts", "change", "should", "some", "fields", "hiring", "up", "easy", "experience", "think", "anything", "lets", "only", "common", "level", "real", "candidates", "every", "kinds", "tasks", "over", "look", "next", "steps", "those", "give", "useful", "few", "learning", "still", "ask", "put", "questions", "without", "gives", "year", "routes", "personal", "follow", "support", "projects", "degree", "very", "contact", "shape", "but", "may", "come", "fit", "was", "changed", "making", "students", "spend", "small", "project", "actually", "matter", "hired", "these", "recruiters", "difference", "sector", "cost", "by", "affect", "public", "feel", "judge", "mostly", "likely", "today", "hardest", "out", "picture", "made", "place", "yourself", "while", "use", "avoid", "money", "week", "search", "manager", "doing", "keep", "meeting", "too", "welcome", "any", "hard", "quickly", "early", "fill", "compared", "life", "stay", "really", "pay", "best", "something", "we", "now", "want", "changes", "culture", "groups", "months", "clear", "advice", "took", "why", "short", "lead", "shapes", "meet", "open", "path", "right", "point", "asking", "matters", "ways", "less", "honest", "apply", "through", "careers", "moves", "build", "times", "hire", "busy", "candidate", "answer", "subject", "tools", "worth", "its", "offer", "clients", "title", "training", "another", "closely", "differ", "professional", "study", "compare", "others", "paid", "step", "creative", "better", "engineering", "talk", "chance", "prepared", "points", "heard", "events", "read", "both", "background", "demand", "apart"])
+WORDS = tuple("""
+you the and to in how it of what your work field or is people do this which are that for would
+from job helps can time when with first they who be have does much them there on often shows
+most about not team me whether someone an usually their as tell own new more knowing so at
+skills different into know many roles person my learn other start well before one could help
+role where see will here willing outside part did move way organisation get employers if years
+than find later makes such like ones good show day example long make take kind plan decide need
+career jobs same between tells has parts change should some fields hiring up easy experience
+think anything lets only common level real candidates every kinds tasks over look next steps
+those give useful few learning still ask put questions without gives year routes personal
+follow support projects degree very contact shape but may come fit was changed making students
+spend small project actually matter hired these recruiters difference sector cost by affect
+public feel judge mostly likely today hardest out picture made place yourself while use avoid
+money week search manager doing keep meeting too welcome any hard quickly early fill compared
+life stay really pay best something we now want changes culture groups months clear advice took
+why short lead shapes meet open path right point asking matters ways less honest apply through
+careers moves build times hire busy candidate answer subject tools worth its offer clients
+title training another closely differ professional study compare others paid step creative
+better engineering talk chance prepared points heard events read both background demand apart
+""".split())  # noqa: SIM905 - a word list reads best as plain text
 # How shipped questions begin; the rest of the sentence is drawn from WORDS.
 OPENERS = ("How", "What", "Which", "Could you tell me", "When", "Who", "Why", "Is there",
            "What would you", "How do you", "Where do")
@@ -50,16 +69,23 @@ class Vocabulary:
     roles: tuple[str, ...]
     industries: tuple[str, ...]
     categories: tuple[str, ...]
+    closing: frozenset[str]  # the categories of the closing asks that end every sheet
 
 
 def read_vocabulary(bank: Path) -> Vocabulary:
     """The ids defined in a bank folder without questions (plain PyYAML: it is our own bank)."""
     found: dict[str, list[str]] = {"goals": [], "roles": [], "industries": [], "categories": []}
+    places: dict[str, str | None] = {}
     for path in sorted(bank.rglob("*.yml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for section, ids in found.items():
             ids.extend(item["id"] for item in document.get(section) or [])
-    return Vocabulary(**{name: tuple(ids) for name, ids in found.items()})
+        places.update((c["id"], c.get("place")) for c in document.get("categories") or [])
+    closing = {ident for ident, place in places.items() if place == "closing"}
+    if not any(places.values()):  # a bank from before `place:`: the last category closes
+        closing = set(found["categories"][-1:])
+    return Vocabulary(**{name: tuple(ids) for name, ids in found.items()},
+                      closing=frozenset(closing))
 
 
 def _sentence(rng: random.Random, low: int, mode: int, high: int, opener: str, end: str) -> str:
@@ -84,11 +110,12 @@ def _subset(rng: random.Random, ids: tuple[str, ...], share_all: float) -> str |
     return [ident for ident in ids if ident in picked]
 
 
-def make_questions(size: int, vocabulary: Vocabulary, seed: int = DEFAULT_SEED) -> list[dict[str, Any]]:
+def make_questions(
+    size: int, vocabulary: Vocabulary, seed: int = DEFAULT_SEED
+) -> list[dict[str, Any]]:
     """`size` questions as the dicts a bank file holds, deterministic for (size, seed)."""
     rng = random.Random(seed * 1_000_003 + size)
     categories = vocabulary.categories
-    closing = categories[-1]  # the last category holds the closing asks (see the format page)
     questions = []
     for index in range(size):
         # Round robin, so every category (and every industry below) has its share at any size.
@@ -99,7 +126,7 @@ def make_questions(size: int, vocabulary: Vocabulary, seed: int = DEFAULT_SEED) 
             "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
             "category": category,
         }
-        if category == closing:
+        if category in vocabulary.closing:
             # Like the shipped closing asks: they suit everyone, so every goal and role gets
             # its closing question and the bank passes the coverage check at every size.
             question.update(goals="all", roles="all", industries="all")
@@ -118,7 +145,9 @@ def make_questions(size: int, vocabulary: Vocabulary, seed: int = DEFAULT_SEED) 
     return questions
 
 
-def write_bank(size: int, out: Path, seed: int = DEFAULT_SEED, shipped: Path = SHIPPED_BANK) -> Path:
+def write_bank(
+    size: int, out: Path, seed: int = DEFAULT_SEED, shipped: Path = SHIPPED_BANK
+) -> Path:
     """Make `out` a bank folder: the shipped vocabulary and guidance plus `size` questions."""
     if out.exists():
         shutil.rmtree(out)
@@ -139,6 +168,25 @@ def write_bank(size: int, out: Path, seed: int = DEFAULT_SEED, shipped: Path = S
                              default_flow_style=None, allow_unicode=True, width=10_000)
             (folder / f"{category}-{part:02d}.yml").write_text(text, encoding="utf-8")
     return out
+
+
+def mark_question(text: str, marker: str) -> str:
+    """The bank file `text` with `marker` in the text of its first industry-specific question.
+
+    `mkdocs serve` is timed on this edit. The site's default sheets have no industry, so this
+    question is on no sheet and no PDF handout is rendered again: the rebuild time does not
+    depend on which question the seed happened to put on a sheet.
+    """
+    items = text.split("\n- id: ")
+    for index, item in enumerate(items):
+        if "\n  industries: [" in item:
+            lines = item.split("\n")
+            for number, line in enumerate(lines):
+                if line.startswith("  text: "):
+                    lines[number] = f"  text: Benchmark edit {marker}, is this visible?"
+                    items[index] = "\n".join(lines)
+                    return "\n- id: ".join(items)
+    raise ValueError("no industry-specific question to edit in this file")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -131,3 +131,75 @@ def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
         click.echo(error.report(), err=True)
         sys.exit(1)
     click.echo(f"Wrote {written} files to {output}")
+
+
+BATCH_LENGTHS = (20, 30, 45)
+
+
+@main.command()
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="Folder to write the sheets and their index page into.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF of every sheet.")
+@click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True)
+@bank_option
+def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None:
+    """Write every goal's sheet at 20, 30 and 45 minutes, with an index page, for handing out."""
+    from generator.output import write_files  # noqa: PLC0415
+    from generator.pages import sheet_document  # noqa: PLC0415
+    from generator.render import render_html  # noqa: PLC0415
+
+    bank = _load(banks)
+    jobs = [(goal, minutes) for goal in bank.goals for minutes in BATCH_LENGTHS]
+    files: dict[str, bytes] = {}
+    links: dict[tuple[str, int, str], str] = {}
+    render_pdf = _pdf_renderer() if pdf else None
+    # Everything is rendered before anything is written, so a failure leaves no partial folder.
+    with click.progressbar(jobs, label="Rendering sheets", file=sys.stderr,
+                           item_show_func=lambda job: f"{job[0]} {job[1]} min" if job else "") as bar:
+        for goal, minutes in bar:
+            html = sheet_document(build_sheet(bank, SheetRequest(goal=goal, minutes=minutes)), paper)
+            for kind, data in (("html", html.encode("utf-8")),
+                               ("pdf", render_pdf(html) if render_pdf else None)):
+                if data is not None:
+                    links[(goal, minutes, kind)] = name = f"{goal}-{minutes}min.{kind}"
+                    files[name] = data
+    index = render_html("sheets_index.html.j2", goals=list(bank.goals.values()),
+                        lengths=BATCH_LENGTHS, files=links, role=bank.roles[DEFAULT_ROLE])
+    files["index.html"] = str(index).encode("utf-8")
+    write_files(output, files)
+    pdfs = sum(1 for name in files if name.endswith(".pdf"))
+    click.echo(f"Wrote {len(jobs)} HTML sheets" + (f" and {pdfs} PDF sheets" if pdf else "")
+               + f" for {len(bank.goals)} goals to {output} ({paper} paper).")
+    click.echo(f"Open {output / 'index.html'} to see them all.")
+
+
+def _pdf_renderer():  # noqa: ANN202 - a function from HTML text to PDF bytes
+    from generator.pdf import load_weasyprint, pdf_bytes  # noqa: PLC0415
+
+    try:
+        load_weasyprint()
+    except RequestError as error:
+        raise click.ClickException(str(error)) from None
+    return pdf_bytes
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["contact-log", "debrief"]))
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="A .html or .pdf file.")
+@click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True)
+def record(kind: str, output: Path, paper: str) -> None:
+    """Write a printable contact log or a one-page debrief form."""
+    from generator.output import write_files  # noqa: PLC0415
+    from generator.pages import record_document  # noqa: PLC0415
+
+    suffix = output.suffix.lower()
+    if suffix not in (".html", ".pdf"):
+        raise click.BadParameter(
+            f"Expected a file ending in one of: ['.html', '.pdf'] but received: {str(output)!r}",
+            param_hint="'--output'",
+        )
+    html = record_document(kind, paper)
+    data = _pdf_renderer()(html) if suffix == ".pdf" else html.encode("utf-8")
+    write_files(output.parent, {output.name: data})
+    click.echo(f"Wrote {output}", err=True)

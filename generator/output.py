@@ -30,9 +30,14 @@ def write_pages(bank: Bank, content: Path, output: Path) -> int:
                 files[path.relative_to(content).as_posix()] = path.read_bytes()
     for name, text in all_pages(bank, [content] if content.is_dir() else []).items():
         files[name] = text.encode("utf-8")
-    for name, data in files.items():
-        _write_if_changed(output / name, data)
+    write_files(output, files)
     return len(files)
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write already-rendered files into `folder` (relative names)."""
+    for name, data in files.items():
+        _write_if_changed(folder / name, data)
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
