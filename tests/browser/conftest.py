@@ -221,4 +221,13 @@ def open_search_and_type(page: Page, query: str) -> Locator:
     page.keyboard.type(query)
     results = page.locator(SEARCH_RESULT)
     results.first.wait_for(state="visible")
+    settle(page)
     return results
+
+
+def settle(page: Page) -> None:
+    """Wait for CSS transitions to end: Material fades the search results in, and a colour
+    measured mid-fade (by axe or by a test) is a colour nobody reads."""
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running')", polling=50,
+    )

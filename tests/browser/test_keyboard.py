@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import SEARCH_INPUT, SEARCH_RESULT
+from .conftest import SEARCH_INPUT, SEARCH_RESULT, settle
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,9 @@ MIN_RING_CONTRAST = 3.0
 COUNT_TEXT = re.compile(r"^Showing (\d+) of (\d+) questions\.$")
 
 # Describes the focused element; for a visually hidden input (Material's palette radios) the
-# ring is drawn on the label that follows it, so that label is the element to look at.
+# ring is drawn on the label that follows it, so that label is the element to look at. The
+# backdrop is the colour the ring is drawn on: the element's own background for a ring drawn
+# inside it (negative offset), else its parent's; translucent layers are composited.
 FOCUS_STYLE_JS = """() => {
   let el = document.activeElement;
   const box = el.getBoundingClientRect();
@@ -32,16 +34,24 @@ FOCUS_STYLE_JS = """() => {
     el = el.nextElementSibling;
   }
   const style = getComputedStyle(el);
-  let back = el.parentElement, background = "rgb(255, 255, 255)";
-  while (back) {
-    const colour = getComputedStyle(back).backgroundColor;
-    if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") { background = colour; break; }
-    back = back.parentElement;
+  const layers = [];
+  let node = parseFloat(style.outlineOffset) < 0 ? el : el.parentElement;
+  for (; node; node = node.parentElement) {
+    const rgba = getComputedStyle(node).backgroundColor.match(/[\\d.]+/g).map(Number);
+    const alpha = rgba.length > 3 ? rgba[3] : 1;
+    if (alpha > 0) { layers.push([rgba[0], rgba[1], rgba[2], alpha]); }
+    if (alpha >= 1) { break; }
+  }
+  let backdrop = [255, 255, 255];  // the canvas
+  for (const [r, g, b, a] of layers.reverse()) {
+    backdrop = [r * a + backdrop[0] * (1 - a), g * a + backdrop[1] * (1 - a),
+                b * a + backdrop[2] * (1 - a)];
   }
   return {
     element: el.tagName.toLowerCase() + (el.className ? "." + el.className.split(" ")[0] : ""),
     outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0,
-    outlineColor: style.outlineColor, boxShadow: style.boxShadow, background: background,
+    outlineColor: style.outlineColor, boxShadow: style.boxShadow,
+    background: `rgb(${backdrop.map(Math.round).join(", ")})`,
   };
 }"""
 
@@ -90,6 +100,7 @@ def contrast(foreground: str, background: str) -> float:
 
 def assert_visible_focus(page: Page) -> None:
     """The focused control shows a ring (outline or box-shadow) that stands out (3:1)."""
+    settle(page)
     style: dict[str, Any] = page.evaluate(FOCUS_STYLE_JS)
     has_outline = style["outlineStyle"] != "none" and style["outlineWidth"] > 0
     assert has_outline or style["boxShadow"] != "none", f"no focus indicator: {style}"
