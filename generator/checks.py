@@ -8,7 +8,14 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.model import Bank, Item
 from generator.schema import SECTIONS
-from generator.tailor import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, SheetRequest, plan_for, suits
+from generator.tailor import (
+    DEFAULT_FORMAT,
+    DEFAULT_MINUTES,
+    DEFAULT_ROLE,
+    SheetRequest,
+    plan_for,
+    suits,
+)
 
 # Sections every bank needs at least one item of, or no sheet can be made.
 REQUIRED_SECTIONS = ("goals", "roles", "formats", "categories", "questions")

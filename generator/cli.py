@@ -100,10 +100,10 @@ def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None
         made = build_sheet(bank, request)
     except RequestError as error:
         raise click.UsageError(str(error)) from None
-    from generator.output import write_sheet  # noqa: PLC0415 - keeps start-up light
+    from generator.output import write_sheet
 
     if output is None:
-        from generator.pages import sheet_markdown  # noqa: PLC0415
+        from generator.pages import sheet_markdown
 
         click.echo(sheet_markdown(made), nl=False)
         return
@@ -122,7 +122,7 @@ def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None
 @bank_option
 def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
     """Write the site's pages (hand-written and generated) for another site builder."""
-    from generator.output import write_pages  # noqa: PLC0415
+    from generator.output import write_pages
 
     bank = _load(banks)
     try:
@@ -144,9 +144,9 @@ BATCH_LENGTHS = (20, 30, 45)
 @bank_option
 def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None:
     """Write every goal's sheet at 20, 30 and 45 minutes, with an index page, for handing out."""
-    from generator.output import write_files  # noqa: PLC0415
-    from generator.pages import sheet_document  # noqa: PLC0415
-    from generator.render import render_html  # noqa: PLC0415
+    from generator.output import write_files
+    from generator.pages import sheet_document
+    from generator.render import render_html
 
     bank = _load(banks)
     jobs = [(goal, minutes) for goal in bank.goals for minutes in BATCH_LENGTHS]
@@ -155,9 +155,11 @@ def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None
     render_pdf = _pdf_renderer() if pdf else None
     # Everything is rendered before anything is written, so a failure leaves no partial folder.
     with click.progressbar(jobs, label="Rendering sheets", file=sys.stderr,
-                           item_show_func=lambda job: f"{job[0]} {job[1]} min" if job else "") as bar:
+                           item_show_func=lambda job: f"{job[0]} {job[1]} min" if job else "",
+                           ) as bar:
         for goal, minutes in bar:
-            html = sheet_document(build_sheet(bank, SheetRequest(goal=goal, minutes=minutes)), paper)
+            made = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes))
+            html = sheet_document(made, paper)
             for kind, data in (("html", html.encode("utf-8")),
                                ("pdf", render_pdf(html) if render_pdf else None)):
                 if data is not None:
@@ -173,8 +175,8 @@ def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None
     click.echo(f"Open {output / 'index.html'} to see them all.")
 
 
-def _pdf_renderer():  # noqa: ANN202 - a function from HTML text to PDF bytes
-    from generator.pdf import load_weasyprint, pdf_bytes  # noqa: PLC0415
+def _pdf_renderer():
+    from generator.pdf import load_weasyprint, pdf_bytes
 
     try:
         load_weasyprint()
@@ -190,8 +192,8 @@ def _pdf_renderer():  # noqa: ANN202 - a function from HTML text to PDF bytes
 @click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True)
 def record(kind: str, output: Path, paper: str) -> None:
     """Write a printable contact log or a one-page debrief form."""
-    from generator.output import write_files  # noqa: PLC0415
-    from generator.pages import record_document  # noqa: PLC0415
+    from generator.output import write_files
+    from generator.pages import record_document
 
     suffix = output.suffix.lower()
     if suffix not in (".html", ".pdf"):

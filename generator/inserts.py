@@ -28,7 +28,9 @@ def _tips(bank: Bank, options: dict[str, str]) -> str:
 
 def _benefits(bank: Bank, options: dict[str, str]) -> str:
     goal = options.get("goal")
-    benefits = [b for b in bank.benefits.values() if goal is None or b.goals is None or goal in b.goals]
+    benefits = [
+        b for b in bank.benefits.values() if goal is None or b.goals is None or goal in b.goals
+    ]
     return render_markdown("inserts/benefits.md.j2", benefits=benefits)
 
 
@@ -64,12 +66,16 @@ _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple
 }
 
 
+def _expected(problem: str, choices: list[str]) -> str:
+    return f"{problem}. Expected one of: {choices}"
+
+
 def _parse(body: str, bank: Bank) -> tuple[str, dict[str, str]]:
     """Return (name, options) or raise ValueError with a message for the reader."""
     words = body.split()
     if not words or words[0] not in _INSERTS:
         name = words[0] if words else ""
-        raise ValueError(f"unknown insert {name!r}. Expected one of: {sorted(_INSERTS)}")
+        raise ValueError(_expected(f"unknown insert {name!r}", sorted(_INSERTS)))
     name, rest = words[0], words[1:]
     allowed = _INSERTS[name][1]
     options: dict[str, str] = {}
@@ -78,14 +84,19 @@ def _parse(body: str, bank: Bank) -> tuple[str, dict[str, str]]:
         if not value and name == "template":  # `template outreach` is short for id=outreach
             key, value = "id", key
         if key not in allowed:
-            raise ValueError(f"insert {name!r}: unknown option {key!r}. Expected one of: {sorted(allowed)}")
+            raise ValueError(_expected(f"insert {name!r}: unknown option {key!r}", sorted(allowed)))
         if allowed[key] and value not in allowed[key]:
-            raise ValueError(f"insert {name!r}: {key}: Expected one of: {list(allowed[key])} but received: {value!r}")
+            raise ValueError(
+                f"insert {name!r}: {key}: Expected one of: {list(allowed[key])} "
+                f"but received: {value!r}"
+            )
         options[key] = value
     if name == "template" and options.get("id") not in bank.templates:
-        raise ValueError(f"insert 'template': unknown template {options.get('id')!r}. Expected one of: {list(bank.templates)}")
+        unknown = f"insert 'template': unknown template {options.get('id')!r}"
+        raise ValueError(_expected(unknown, list(bank.templates)))
     if "goal" in options and options["goal"] not in bank.goals:
-        raise ValueError(f"insert 'benefits': unknown goal {options['goal']!r}. Expected one of: {list(bank.goals)}")
+        unknown = f"insert 'benefits': unknown goal {options['goal']!r}"
+        raise ValueError(_expected(unknown, list(bank.goals)))
     return name, options
 
 

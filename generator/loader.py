@@ -118,7 +118,9 @@ def _read_hide(
     value: object, path: Path, line: int, problems: list[Problem]
 ) -> list[tuple[str, str, Path, int]]:
     if not isinstance(value, Mapping):
-        message = f"hide: expected a mapping such as 'questions: [some-id]' but received: {show(value)}"
+        message = (
+            f"hide: expected a mapping such as 'questions: [some-id]' but received: {show(value)}"
+        )
         problems.append(Problem(path, line, message))
         return []
     hides = []
@@ -132,5 +134,6 @@ def _read_hide(
             message = f"hide.{section}: expected a list of ids but received: {show(ids)}"
             problems.append(Problem(path, key_line, message))
             continue
-        hides.extend((section, ident, path, ln) for ident, ln in zip(ids, ids.item_lines, strict=True))
+        for ident, id_line in zip(ids, ids.item_lines, strict=True):
+            hides.append((section, ident, path, id_line))
     return hides

@@ -51,13 +51,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         pdf = wants_pdf(config)
         pages: dict[str, str | bytes] = dict(all_pages(bank, [Path(config.docs_dir)], pdf))
         if pdf:
-            from generator.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow
+            from generator.downloads import site_downloads
 
             pages.update(site_downloads(bank))
     except BankError as error:
         raise PluginError(f"infointerview: the question bank has problems:\n{error}") from None
     except RequestError as error:  # WeasyPrint or Pango missing
-        raise PluginError(f"infointerview: {error}\nOr set extra.infointerview.pdf: false") from None
+        message = f"infointerview: {error}\nOr set extra.infointerview.pdf: false"
+        raise PluginError(message) from None
     _pages.clear()
     _pages.update(pages)
     _bank[:] = [bank]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 # `None` in a goals/roles/industries/formats field means "suits all of them".
 Suits = tuple[str, ...] | None
@@ -134,7 +134,9 @@ class Avoid:
     origin: Origin = field(compare=False, repr=False)
 
 
-Item = Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template | Avoid
+Item = (
+    Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template | Avoid
+)
 
 
 @dataclass(frozen=True)

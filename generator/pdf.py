@@ -13,15 +13,16 @@ from generator.errors import RequestError
 INSTALL_HINT = (
     "PDF sheets need WeasyPrint and the Pango library.\n"
     "  Install WeasyPrint:  pip install 'infointerview[pdf]'\n"
-    "  Install Pango:       sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 (Debian, Ubuntu)\n"
+    "  Install Pango:       sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0\n"
+    "                       (Debian, Ubuntu)\n"
     "                       brew install pango (macOS)\n"
     "Or write an HTML sheet (--output sheet.html) and print it from your browser."
 )
 
 
-def load_weasyprint():  # noqa: ANN201 - the module's type is WeasyPrint's own
+def load_weasyprint():
     try:
-        import weasyprint  # noqa: PLC0415
+        import weasyprint
     except (ImportError, OSError) as error:  # OSError: the module is there but Pango is not
         raise RequestError(f"{INSTALL_HINT}\n(The import failed with: {error})") from None
     return weasyprint

@@ -84,7 +84,9 @@ SECTIONS: dict[str, Section] = {
             _text("why").optional, _suits("formats", "formats"),
             Field("on_sheet", "bool", required=False, default=False),
         )),
-        Section("benefits", "benefit", model.Benefit, (_ID, _text("text"), _suits("goals", "goals"))),
+        Section("benefits", "benefit", model.Benefit, (
+            _ID, _text("text"), _suits("goals", "goals"),
+        )),
         Section("steps", "step", model.Step, (
             _ID, _TITLE, _text("text"),
             Field("phase", "choice", choices=("opening", "questions", "closing")),
@@ -187,7 +189,8 @@ def _convert(spec: Field, value: Any) -> tuple[Any, str | None]:
     if message:
         return None, message.replace("a list", "a list" + suffix, 1)
     if not ids:
-        return None, f"must not be an empty list; leave the key out{suffix.replace(' or', ', or write')}"
+        instead = ", or write 'all'" if kind == "suits" else ""
+        return None, f"must not be an empty list; leave the key out{instead}"
     return ids, None
 
 

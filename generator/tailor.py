@@ -128,7 +128,8 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
             + (question.roles is not None)
             + (question.category in goal.focus)
         )
-        return (0 if question.is_core else 1, -specific, rank[question.category], order[question.id])
+        tier = 0 if question.is_core else 1
+        return (tier, -specific, rank[question.category], order[question.id])
 
     ranked = sorted((q for q in candidates if q.category not in closing_ids), key=preference)
     chosen = _spread(ranked, plan.question_count, {})

@@ -43,7 +43,8 @@ def prose(markdown: str) -> str:
                   text, flags=re.MULTILINE)
     # A list item, heading or table cell is a unit of its own even without a full stop.
     lines = [line.strip(' |"') for line in text.splitlines()]
-    return " ".join(line if line.endswith((".", "?", "!", ":")) else line + "." for line in lines if line)
+    ends = (".", "?", "!", ":")
+    return " ".join(line if line.endswith(ends) else line + "." for line in lines if line)
 
 
 def grade(text: str) -> tuple[float, int, int]:

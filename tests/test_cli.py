@@ -25,10 +25,10 @@ def test_check_lists_every_problem_with_its_source_line(bank_copy: Path) -> None
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "priority: core" in t)
-    assert any(l.endswith(f"story.yml:{line}: priority: Expected one of: ['core', 'optional'] "
-                          "but received: 'urgent'") for l in lines)
+    assert any(line_.endswith(f"story.yml:{line}: priority: Expected one of: ['core', 'optional'] "
+                          "but received: 'urgent'") for line_ in lines)
     assert "        priority: urgent" in lines  # the offending line is shown under its message
-    assert any(l.endswith("extra.yml:2: goal 'x' is missing the required key 'title'") for l in lines)
+    assert any(line_.endswith("extra.yml:2: goal 'x' is missing the required key 'title'") for line_ in lines)
     assert lines[-1] == "Found 4 problems in the question bank."
     assert "Traceback" not in result.stderr
 
@@ -56,7 +56,7 @@ def test_sheet_prints_markdown() -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "# Question sheet: Changing careers"
-    numbered = [l for l in lines if l[:1].isdigit() and ". [ ] " in l]
+    numbered = [t for t in lines if t[:1].isdigit() and ". [ ] " in t]
     assert len(numbered) == 8  # 6 prepared questions and 2 if time allows
     assert "## Closing (about 3 minutes)" in lines
 

@@ -33,12 +33,18 @@ def bank() -> Bank:
     return load_bank([HERE / "bank"])
 
 
+def _without_stylesheet(html: str) -> str:
+    # The stylesheet has tests of its own (page counts, print); here only the markup counts.
+    start, end = html.index("<style>") + len("<style>"), html.index("@page { size:")
+    return html[:start] + "\n/* sheet.css */\n" + html[end:]
+
+
 def outputs(bank: Bank) -> dict[str, str]:
     sheet = build_sheet(bank, SheetRequest(goal="explore", minutes=30, industry="health"))
     pages = site_pages(bank)
     return {
         "sheet-explore-30-health.md": sheet_markdown(sheet),
-        "sheet-explore-30-health.html": sheet_document(sheet, "a4"),
+        "sheet-explore-30-health.html": _without_stylesheet(sheet_document(sheet, "a4")),
         "page-sheets-explore.md": pages["sheets/explore.md"],
         "page-sheets-index.md": pages["sheets/index.md"],
         "page-questions.md": pages["questions/index.md"],

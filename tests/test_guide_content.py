@@ -6,7 +6,6 @@ import importlib.util
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from tests.conftest import ROOT
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
 
 
-def _readability():  # noqa: ANN202 - the script as a module
+def _readability():
     spec = importlib.util.spec_from_file_location("readability", ROOT / "scripts" / "readability.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

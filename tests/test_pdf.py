@@ -36,7 +36,7 @@ def bank() -> Bank:
     return load_bank([BANK])
 
 
-def read(data: bytes):  # noqa: ANN201 - pypdf's reader
+def read(data: bytes):
     return pypdf.PdfReader(io.BytesIO(data))
 
 
@@ -52,7 +52,7 @@ def test_page_counts_for_every_goal_and_length(bank: Bank, paper: str) -> None:
         _assert_no_question_is_split(pdf, sheet)
 
 
-def _assert_no_question_is_split(pdf, sheet) -> None:  # noqa: ANN001
+def _assert_no_question_is_split(pdf, sheet) -> None:
     pages = [" ".join(page.extract_text().split()) for page in pdf.pages]
     for question in sheet.questions + sheet.extras + sheet.closing:
         words = question.text.split()

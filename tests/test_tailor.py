@@ -18,7 +18,7 @@ def bank() -> Bank:
     return load_bank([BANK])
 
 
-def ids(questions) -> list[str]:  # noqa: ANN001 - any iterable of questions
+def ids(questions) -> list[str]:
     return [q.id for q in questions]
 
 

@@ -29,21 +29,6 @@ SCHEMES = {"light": "default", "dark": "slate"}
 DESKTOP = {"width": 1280, "height": 900}
 TARGETS_SHOWN = 3
 
-# Violations in page content (content/*.md, generator templates), which the site's chrome
-# cannot fix. Each is expected on exactly this page and rule; any other violation on the same
-# page still fails. When the content is fixed the test fails until the entry is deleted, so
-# this list cannot go stale.
-KNOWN_CONTENT_ISSUES: dict[tuple[str, str], str] = {
-    ("guide/questions-not-to-ask.html", "heading-order"): (
-        "content/guide/questions-not-to-ask.md: the questions inserted by <!-- insert: avoid -->"
-        " are h3 headings straight after the h1; add an h2 (e.g. '## Questions to avoid')"
-        " before the insert"
-    ),
-    ("guide/what-it-is.html", "empty-table-header"): (
-        "content/guide/what-it-is.md: the comparison table's first header cell is empty;"
-        " give it a name (e.g. '| Aspect | Job interview | Informational interview |')"
-    ),
-}
 
 
 @pytest.fixture(scope="module")
@@ -72,22 +57,13 @@ def describe(where: str, violation: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def check_page(
-    axe: Axe, page: Page, name: str, scheme: str, known_seen: set[tuple[str, str]],
-) -> list[str]:
-    """The failures on the page now loaded: a wrong colour scheme, or unexpected violations."""
+def check_page(axe: Axe, page: Page, name: str, scheme: str) -> list[str]:
+    """The failures on the page now loaded: a wrong colour scheme, or any violation."""
     actual = page.get_attribute("body", "data-md-color-scheme")
     if actual != SCHEMES[scheme]:
         return [f"{name} [{scheme}]: body[data-md-color-scheme] is {actual!r},"
                 f" expected {SCHEMES[scheme]!r}"]
-    failures = []
-    for violation in axe_violations(axe, page):
-        key = (name, violation["id"])
-        if key in KNOWN_CONTENT_ISSUES:
-            known_seen.add(key)
-        else:
-            failures.append(describe(f"{name} [{scheme}]", violation))
-    return failures
+    return [describe(f"{name} [{scheme}]", violation) for violation in axe_violations(axe, page)]
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
@@ -98,20 +74,12 @@ def test_every_page_passes_axe(
     # stopping at the first page (the page list is only known once the site is built).
     page = new_page(color_scheme=scheme, viewport=DESKTOP)
     failures: list[str] = []
-    known_seen: set[tuple[str, str]] = set()
     for name in pages:
         page.goto(site_url + name)
-        failures += check_page(axe, page, name, scheme, known_seen)
+        failures += check_page(axe, page, name, scheme)
     assert not failures, (
         f"{len(failures)} accessibility failure(s) in {scheme} mode:\n" + "\n".join(failures)
     )
-    fixed = sorted(set(KNOWN_CONTENT_ISSUES) - known_seen)
-    assert not fixed, f"fixed, so delete from KNOWN_CONTENT_ISSUES: {fixed}"
-    if known_seen:
-        pytest.xfail("known content issues (everything else passes): " + "; ".join(
-            f"{page_name} {rule}: {KNOWN_CONTENT_ISSUES[page_name, rule]}"
-            for page_name, rule in sorted(known_seen)
-        ))
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
