@@ -64,7 +64,16 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _common(env: jinja2.Environment) -> jinja2.Environment:
+def _environment(**options: Any) -> jinja2.Environment:
+    """Both environments: strict about undefined names, tidy about whitespace."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **options,
+    )
     env.filters["join_words"] = _join_words
     env.filters["lower_first"] = _lower_first
     env.filters["md_code_block"] = md_code_block
@@ -73,27 +82,12 @@ def _common(env: jinja2.Environment) -> jinja2.Environment:
 
 @functools.cache
 def markdown_environment() -> jinja2.Environment:
-    return _common(jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize_markdown,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    ))
+    return _environment(autoescape=False, finalize=_finalize_markdown)
 
 
 @functools.cache
 def html_environment() -> jinja2.Environment:
-    return _common(jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    ))
+    return _environment(autoescape=True)
 
 
 def render_markdown(template_name: str, /, **context: Any) -> str:
