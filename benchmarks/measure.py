@@ -189,17 +189,20 @@ def _wait_for(
 
 
 def _stop(server: subprocess.Popen[str]) -> int | None:
-    """Stop the server we started (Ctrl+C, so it removes its temp site); return its peak RSS."""
+    """Stop the server we started and return its peak RSS.
+
+    Ctrl+C first, so that it removes its temp site; then SIGTERM, then SIGKILL. The signals go
+    to its own session (start_new_session), so they reach only this server and its children.
+    """
     if server.poll() is not None:  # it stopped by itself (and poll reaped it): no usage left
         return None
-    os.killpg(server.pid, signal.SIGINT)  # its own session: only this server and its children
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        pid, _status, usage = os.wait4(server.pid, os.WNOHANG)
-        if pid:
-            server.returncode = 0
-            return usage.ru_maxrss * _RSS_UNIT
-        time.sleep(0.05)
-    os.killpg(server.pid, signal.SIGKILL)
-    server.wait()
+    for sig, grace in ((signal.SIGINT, 10.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        os.killpg(server.pid, sig)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            pid, status, usage = os.wait4(server.pid, os.WNOHANG)
+            if pid:  # killed or not, wait4 still reports what the process used
+                server.returncode = os.waitstatus_to_exitcode(status)
+                return usage.ru_maxrss * _RSS_UNIT
+            time.sleep(0.05)
     return None

@@ -51,7 +51,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         pdf = wants_pdf(config)
         pages: dict[str, str | bytes] = dict(all_pages(bank, [Path(config.docs_dir)], pdf))
         if pdf:
-            from generator.downloads import site_downloads
+            from generator.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow to import
 
             pages.update(site_downloads(bank))
     except BankError as error:

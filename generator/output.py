@@ -13,7 +13,7 @@ from generator.tailor import Sheet
 def write_sheet(sheet: Sheet, output: Path, paper: str) -> None:
     suffix = output.suffix.lower()
     if suffix == ".pdf":
-        from generator.pdf import write_pdf
+        from generator.pdf import write_pdf  # noqa: PLC0415 - WeasyPrint is slow to import
 
         write_pdf(sheet_document(sheet, paper), output)
         return

@@ -22,7 +22,7 @@ INSTALL_HINT = (
 
 def load_weasyprint():
     try:
-        import weasyprint
+        import weasyprint  # noqa: PLC0415 - optional; missing is reported
     except (ImportError, OSError) as error:  # OSError: the module is there but Pango is not
         raise RequestError(f"{INSTALL_HINT}\n(The import failed with: {error})") from None
     return weasyprint

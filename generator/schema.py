@@ -6,7 +6,6 @@ the key and quote the bad value, and the caller adds `path:line:`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +146,8 @@ def check_item(
 
 
 def _unknown_key(key: str, known: list[str]) -> str:
+    import difflib  # noqa: PLC0415 - only needed when there is a typing mistake to explain
+
     close = difflib.get_close_matches(key, known, n=1)
     if close:
         return f"unknown key {key!r} (did you mean {close[0]!r}?)"

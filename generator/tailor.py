@@ -15,6 +15,8 @@ DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30
 # Career-centre guides advise 5-10 questions for a 20-30 minute meeting: about 2-3 prepared
 # questions per 10 minutes of question time, that is one question per four minutes.
 MINUTES_PER_QUESTION = 4
+# Who else to talk to, may I mention you, may I follow up: a closing takes about three asks.
+MAX_CLOSING_ASKS = 3
 
 
 @dataclass(frozen=True)
@@ -143,8 +145,8 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
     def conversation(question: Question) -> tuple[int, int]:
         return rank[question.category], order[question.id]
 
-    closing = [q for q in candidates if q.category in closing_ids]
-    closing_core = [q for q in closing if q.is_core]
+    closing = sorted((q for q in candidates if q.category in closing_ids), key=preference)
+    closing_asks = [q for q in closing if q.is_core][:MAX_CLOSING_ASKS] or closing[:2]
     return Sheet(
         request=request,
         plan=plan,
@@ -154,7 +156,7 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
         industry=bank.industries[request.industry] if request.industry else None,
         questions=tuple(sorted(chosen, key=conversation)),
         extras=tuple(sorted(extras, key=conversation)),
-        closing=tuple(sorted(closing_core or closing[:2], key=conversation)),
+        closing=tuple(sorted(closing_asks, key=conversation)),
         reminders=tuple(
             tip for tip in bank.tips.values()
             if tip.on_sheet and tip.stage != "after" and _fits_format(tip, request.format)
