@@ -55,6 +55,10 @@ def _timeline(bank: Bank, options: dict[str, str]) -> str:
     return Markup(html)
 
 
+def _checklist(bank: Bank, options: dict[str, str]) -> str:
+    return render_html("inserts/checklist.html.j2", tips=list(bank.tips.values()))
+
+
 # name -> (renderer, allowed options, the section an `id` option must name)
 _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple[str, ...]]]] = {
     "tips": (_tips, {"kind": ("do", "dont"), "stage": ("before", "during", "after")}),
@@ -63,6 +67,7 @@ _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple
     "template": (_template, {"id": ()}),
     "avoid": (_avoid, {}),
     "timeline": (_timeline, {}),
+    "checklist": (_checklist, {}),
 }
 
 
@@ -98,6 +103,18 @@ def _parse(body: str, bank: Bank) -> tuple[str, dict[str, str]]:
         unknown = f"insert 'benefits': unknown goal {options['goal']!r}"
         raise ValueError(_expected(unknown, list(bank.goals)))
     return name, options
+
+
+def insert_problems(markdown: str, bank: Bank, source: Path) -> list[Problem]:
+    """Every bad insert comment in a page, found without rendering anything."""
+    problems = []
+    for match in INSERT.finditer(markdown):
+        try:
+            _parse(match.group("body"), bank)
+        except ValueError as error:
+            line = markdown.count("\n", 0, match.start()) + 1
+            problems.append(Problem(source, line, str(error)))
+    return problems
 
 
 def expand_inserts(markdown: str, bank: Bank, source: Path) -> str:

@@ -23,7 +23,7 @@ from generator.errors import BankError, RequestError
 from generator.inserts import INSERT, expand_inserts
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.pages import all_pages
+from generator.pages import check_content, site_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +49,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         bank = load_bank(bank_folders(config))
         pdf = wants_pdf(config)
-        pages: dict[str, str | bytes] = dict(all_pages(bank, [Path(config.docs_dir)], pdf))
+        # Hand-written pages are only checked here: they are expanded once, as MkDocs reads them.
+        check_content(bank, Path(config.docs_dir))
+        pages: dict[str, str | bytes] = dict(site_pages(bank, pdf))
         if pdf:
             from generator.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow to import
 
@@ -66,14 +68,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in _pages.items():
-        if files.get_file_from_path(path) is None:  # hand-written pages stay as they are
+        if files.get_file_from_path(path) is None:  # a hand-written page wins over a generated one
             files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    # MkDocs passes the page without its front matter. on_pre_build has already expanded every
-    # page once, so this cannot fail half-way through writing the site.
+    # MkDocs passes the page without its front matter. on_pre_build has checked every insert
+    # comment, so this cannot fail half-way through writing the site.
     if page.file.generated_by is None and INSERT.search(markdown):
         return expand_inserts(markdown, _bank[0], Path(page.file.abs_src_path or page.file.src_uri))
     return markdown

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator import render
-from generator.inserts import INSERT, expand_inserts
+from generator.errors import BankError
+from generator.inserts import INSERT, expand_inserts, insert_problems
 from generator.model import Bank
 from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest, build_sheet
 
@@ -113,6 +114,15 @@ def _question_bank_page(bank: Bank) -> str:
         groups=groups,
         filter=render.render_html("bank_filter.html.j2", filters=filters),
     )
+
+
+def check_content(bank: Bank, content_dir: Path) -> None:
+    """Raise BankError for every bad insert comment in the hand-written pages."""
+    problems = []
+    for path in sorted(content_dir.rglob("*.md")):
+        problems += insert_problems(path.read_text(encoding="utf-8"), bank, path)
+    if problems:
+        raise BankError(problems)
 
 
 def content_pages(bank: Bank, content_dir: Path) -> dict[str, str]:

@@ -72,13 +72,15 @@ def test_print_is_black_on_white(print_page: Page) -> None:
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_every_sheet_and_record_prints_on_one_page(
+def test_every_handout_prints_on_one_page(
     scheme: str, pages: list[str], site_url: str, new_page: Callable[..., Page]
 ) -> None:
-    """The browser's own print of each goal's sheet page and each record page, on both papers."""
+    """The browser's own print of each goal's sheet, each record and the checklist, on both
+    papers."""
     printable = [name for name in pages
                  if name.startswith(("sheets/", "records/")) and name != "sheets/index.html"]
-    assert len(printable) >= 6
+    printable.append("guide/checklist.html")
+    assert len(printable) >= 7
     page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     too_long = []
     for name in printable:

@@ -1,0 +1,59 @@
+"""Insert comments in the guide's pages: each bad one is named with its page and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BankError
+from generator.inserts import expand_inserts, insert_problems
+from generator.loader import load_bank
+from generator.model import Bank
+from tests.conftest import BANK, copy_project, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank([BANK])
+
+
+@pytest.mark.parametrize(("comment", "message"), [
+    ("<!-- insert: tipps -->", "unknown insert 'tipps'. Expected one of: ['avoid', 'benefits', "
+     "'checklist', 'steps', 'template', 'timeline', 'tips']"),
+    ("<!-- insert: tips colour=red -->", "insert 'tips': unknown option 'colour'. Expected one of: "
+     "['kind', 'stage']"),
+    ("<!-- insert: tips kind=maybe -->", "insert 'tips': kind: Expected one of: ['do', 'dont'] but "
+     "received: 'maybe'"),
+    ("<!-- insert: template letter -->", "insert 'template': unknown template 'letter'. Expected one "
+     "of: ['outreach', 'no-reply', 'thank-you', 'update', 'introduction']"),
+    ("<!-- insert: benefits goal=retire -->", "insert 'benefits': unknown goal 'retire'. Expected "
+     "one of: ['explore', 'career-change', 'student', 'job-search']"),
+])
+def test_each_bad_insert_is_named(bank: Bank, comment: str, message: str) -> None:
+    page = f"# A page\n\nSome text.\n\n{comment}\n"
+    problems = insert_problems(page, bank, Path("page.md"))
+    assert [(p.line, p.message) for p in problems] == [(5, message)]
+    with pytest.raises(BankError):
+        expand_inserts(page, bank, Path("page.md"))
+
+
+def test_good_inserts_are_replaced(bank: Bank) -> None:
+    page = "# A page\n\n<!-- insert: steps -->\n\n<!-- insert: template outreach -->\n"
+    assert insert_problems(page, bank, Path("page.md")) == []
+    expanded = expand_inserts(page, bank, Path("page.md"))
+    assert "insert:" not in expanded
+    assert "1. **" in expanded and "```text" in expanded
+
+
+def test_a_bad_insert_stops_the_build_and_keeps_the_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert mkdocs_build(project, project / "site").returncode == 0
+    before = (project / "site" / "guide" / "asking.html").read_bytes()
+    page = project / "content" / "guide" / "asking.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- insert: tipps -->\n", encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 1
+    line = page.read_text(encoding="utf-8").count("\n")
+    assert f"asking.md:{line}: unknown insert 'tipps'" in result.stderr
+    assert (project / "site" / "guide" / "asking.html").read_bytes() == before
