@@ -147,7 +147,11 @@ def serve_rebuild(
         first_build = time.perf_counter() - start
         time.sleep(0.5)  # let the watcher settle, so the edit is a change of its own
         edit_time = time.perf_counter()
-        edited.write_text(new_text, encoding="utf-8")
+        # Save the way editors do (write elsewhere, then rename): a file truncated and then
+        # written in place can be read half-written by the watcher, a failed build of its own.
+        staged = edited.with_suffix(".tmp")
+        staged.write_text(new_text, encoding="utf-8")
+        os.replace(staged, edited)
         done = _wait_for(lines, log, "Reloading browsers", timeout, server)
         url = f"http://127.0.0.1:{port}/{page}"
         with urllib.request.urlopen(url, timeout=60) as response:
