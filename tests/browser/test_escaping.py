@@ -34,8 +34,15 @@ def _overlay(folder: Path) -> None:
          "why": f"Why: {text}", "probes": [f"Probe: {text}"]}
         for name, text in PAYLOADS.items()
     ]
+    # The same text as reminders, which every sheet prints (a sheet has room for three closing
+    # asks only, so the questions alone would not all reach it).
+    tips = [
+        {"id": f"hostile-{name}", "kind": "do", "stage": "during", "text": text, "on_sheet": True}
+        for name, text in PAYLOADS.items()
+    ]
     folder.mkdir()
-    (folder / "hostile.yml").write_text(yaml.safe_dump({"questions": questions}), encoding="utf-8")
+    (folder / "hostile.yml").write_text(yaml.safe_dump({"questions": questions, "tips": tips}),
+                                        encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +90,8 @@ def test_sheet_page_shows_markup_as_text(
     url, _ = hostile_site
     page = new_page()
     log = watch(page)
-    page.goto(url + "sheets/explore.html")  # the hostile questions are closing asks: on every sheet
-    closing = page.locator("#ii-closing").locator("xpath=..")
-    text = " ".join(closing.inner_text().split())
+    page.goto(url + "sheets/explore.html")
+    text = " ".join(page.locator(".ii-sheet").inner_text().split())
     for name, payload in PAYLOADS.items():
         assert " ".join(payload.split()) in text, name
     assert page.evaluate("window.__pwned") is None
