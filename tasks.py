@@ -61,7 +61,7 @@ def main() -> None:
     elif task == "build":
         run(["mkdocs", "build", "--strict", *extra])
     elif task == "test":
-        run(["ruff", "check", "generator", "tests", "benchmarks", "tasks.py"])
+        run(["ruff", "check", "generator", "tests", "benchmarks", "scripts", "tasks.py"])
         run(["python", "-m", "pytest", *extra])
     elif task == "bench":
         run(["python", "benchmarks/run.py", *extra])

@@ -16,12 +16,11 @@
     var count = form.querySelector("[data-ii-filter-count]");
     var names = ["goal", "role", "industry"];
 
+    // A question suits a choice when it names it or suits "all". For industries this keeps the
+    // general questions in view next to the ones written for the chosen industry.
     function matches(item, name, value) {
       if (!value) { return true; }
       var suits = (item.getAttribute("data-" + name) || "all").split(" ");
-      if (name === "industry") {
-        return suits.indexOf(value) !== -1 || suits.indexOf("all") !== -1;
-      }
       return suits.indexOf("all") !== -1 || suits.indexOf(value) !== -1;
     }
 
