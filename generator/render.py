@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.parse_cache import cache_dir
 
@@ -118,4 +118,4 @@ def stylesheet(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
-__all__ = ["Markup", "escape", "md_escape", "render_html", "render_markdown"]
+__all__ = ["Markup", "md_escape", "render_html", "render_markdown"]

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from generator.errors import RequestError
-from generator.model import Bank, Category, Format, Goal, Industry, Question, Role, Step, Tip
+from generator.model import Bank, Category, Format, Goal, Industry, Question, Role, Tip
 
 MIN_MINUTES, MAX_MINUTES = 10, 90
 DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30
@@ -60,7 +60,6 @@ class Sheet:
     closing: tuple[Question, ...]
     reminders: tuple[Tip, ...]
     after: tuple[Tip, ...]
-    agenda: tuple[Step, ...]
     categories: dict[str, Category]
 
     @property
@@ -165,7 +164,6 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
             tip for tip in bank.tips.values()
             if tip.on_sheet and tip.stage == "after" and _fits_format(tip, request.format)
         ),
-        agenda=tuple(step for step in bank.steps.values() if step.phase == "opening"),
         categories=dict(bank.categories),
     )
 

@@ -28,13 +28,6 @@ class Sequence(list[Any]):
     item_lines: list[int]
 
 
-def load_yaml_file(path: Path) -> Any:
-    """Return the document in `path` as Mapping/Sequence/scalars, or raise BankError."""
-    from generator.yaml_parse import parse_yaml  # noqa: PLC0415 - PyYAML only when needed
-
-    return parse_yaml(path, read_bank_file(path))
-
-
 def read_bank_file(path: Path) -> bytes:
     """The bytes of a bank file, refusing one too large to be hand-written."""
     size = path.stat().st_size

@@ -64,5 +64,8 @@ def test_an_empty_setting_turns_the_cache_off(
     tmp_path: Path, bank_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INFOINTERVIEW_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert parse_cache.cache_dir() is None
     assert load_bank([bank_copy]).questions
+    assert not (tmp_path / "xdg").exists() and not (tmp_path / "home").exists()
