@@ -67,8 +67,13 @@ def make_project(target: Path) -> Path:
 def project_env(project: Path) -> dict[str, str]:
     """Environment for the measured commands: they import `generator` from the copy."""
     # MkDocs and Material print end-of-life banners; SOURCE_DATE_EPOCH makes builds repeatable.
+    # Python writes .pyc files as it does for a user, even where the shell says otherwise
+    # (PYTHONDONTWRITEBYTECODE would make every command compile the generator again).
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **inherited,
+        # The generator's disk cache, in the work folder: apart from the user's, and gone after.
+        "INFOINTERVIEW_CACHE_DIR": str(project.parent / "cache"),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")])),
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",

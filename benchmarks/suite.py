@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Sub-second commands are the noisiest, and the start-up target compares two of them: take
 # this many samples of each per run (the median is over all of them).
 FAST_REPEATS = 3
-FAST = {"check", "sheet-md", "sheet-html", report.BASELINE}
+FAST = {"check", "check-nocache", "sheet-md", "sheet-md-nocache", "sheet-html", report.BASELINE}
 
 
 def tools_folder() -> Path:
@@ -37,6 +37,9 @@ class Bench:
         self.tmp = tmp
         self.project = make_project(tmp / "project")
         self.env = project_env(self.project)
+        # Rows marked "cache off" start from nothing: every file parsed, every page rendered.
+        self.env_off = {**self.env, "INFOINTERVIEW_CACHE_DIR": ""}
+        self.primed: set[int] = set()
         self.notes: list[str] = []
         self.skip = set(skip)
         self.samples: dict[tuple[int, str], list[Sample]] = {}
@@ -66,11 +69,14 @@ class Bench:
     def run_size(self, variant: Variant, run: int, record: bool = True) -> None:
         """Every measurement for one bank size. Builds start from an empty site folder."""
         size, bank, iv = variant.size, variant.bank, self.tool("infointerview")
+        if size not in self.primed:
+            self.prime(variant)
 
         def measured(key: str, command: list[str | Path], stdout: Path | None = None,
                      fresh: Path | None = None) -> None:
             if key in self.skip:
                 return
+            env = self.env_off if key.endswith("-nocache") else self.env
             for _ in range(FAST_REPEATS if key in FAST else 1):
                 # An output left from the last run changes the work (unchanged files are
                 # not rewritten, a site folder is emptied first), so every run starts clean.
@@ -78,16 +84,19 @@ class Bench:
                     shutil.rmtree(fresh)
                 elif fresh is not None:
                     fresh.unlink(missing_ok=True)
-                sample = measure.run_measured(command, self.project, self.env, stdout=stdout)
+                sample = measure.run_measured(command, self.project, env, stdout=stdout)
                 if record:
                     self.record(size, key, sample, run)
 
         measured("check", [iv, "check", "--bank", bank])
+        measured("check-nocache", [iv, "check", "--bank", bank])
         measured("pages", [iv, "pages", "--output", variant.pages,
                            "--content", self.project / "content", "--bank", bank],
                  fresh=variant.pages)
-        builds = (("plain", variant.plain_config), ("build-nopdf", variant.nopdf_config),
-                  ("build", variant.hook_config))
+        # The overhead target compares the first two: they alternate, twice per run, so that
+        # a busy moment on the machine does not fall on one of them only.
+        builds = [("plain", variant.plain_config), ("build-nopdf", variant.nopdf_config)] * 2
+        builds += [("build-nopdf-nocache", variant.nopdf_config), ("build", variant.hook_config)]
         for key, config in builds:
             site = self.tmp / f"site-{key}-{size}"
             measured(key, [self.tool("mkdocs"), "build", "-f", config, "-d", site], fresh=site)
@@ -97,11 +106,23 @@ class Bench:
         measured(report.BASELINE, [self.tool("python"), "-c", "import yaml, jinja2"])
         sheet: list[str | Path] = [iv, "sheet", "--goal", self.goal, "--bank", bank]
         measured("sheet-md", sheet, stdout=self.tmp / "sheet.md")
+        measured("sheet-md-nocache", sheet, stdout=self.tmp / "sheet.md")
         for key, suffix in (("sheet-html", ".html"), ("sheet-pdf", ".pdf")):
             target = self.tmp / f"sheet{suffix}"
             measured(key, [*sheet, "--output", target], fresh=target)
         if "serve" not in self.skip:
             self.serve(variant, run, record)
+
+    def prime(self, variant: Variant) -> None:
+        """Fill the cache as the last command would have (bank, pages, PDFs), unmeasured, so
+        the rows with the cache on all see it filled, from the first run on."""
+        configs = [variant.nopdf_config] + ([] if "build" in self.skip else [variant.hook_config])
+        for config in configs:
+            site = self.tmp / f"site-prime-{variant.size}"
+            command = [self.tool("mkdocs"), "build", "-f", config, "-d", site]
+            measure.run_measured(command, self.project, self.env)
+            shutil.rmtree(site, ignore_errors=True)
+        self.primed.add(variant.size)
 
     def record(self, size: int, key: str, sample: Sample, run: int) -> None:
         self.samples.setdefault((size, key), []).append(sample)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.model import Bank, Item
+from generator.model import Bank, Item, Origin
 from generator.schema import SECTIONS
 from generator.tailor import (
     DEFAULT_FORMAT,
@@ -21,19 +21,24 @@ from generator.tailor import (
 REQUIRED_SECTIONS = ("goals", "roles", "formats", "categories", "questions")
 
 
-def check_references(bank: Bank) -> list[Problem]:
+# Where each item was defined: section -> id -> Origin (kept by the loader).
+Origins = Mapping[str, Mapping[str, Origin]]
+
+
+def check_references(bank: Bank, origins: Origins) -> list[Problem]:
     problems = []
-    for item, key, section, value in _references(bank):
+    for name, item, key, section, value in _references(bank):
         known = getattr(bank, section)
         if value not in known:
             singular = SECTIONS[section].singular
             message = f"{key}: unknown {singular} {value!r}. Expected one of: {list(known)}"
-            problems.append(Problem(item.origin.path, item.origin.line_of(key), message))
+            origin = origins[name][item.id]
+            problems.append(Problem(origin.path, origin.line_of(key), message))
     return problems
 
 
-def _references(bank: Bank) -> Iterator[tuple[Item, str, str, str]]:
-    """Every (item, key, section, id) where an item names an item of another section."""
+def _references(bank: Bank) -> Iterator[tuple[str, Item, str, str, str]]:
+    """Every (section, item, key, other section, id) where an item names another item."""
     for name, section in SECTIONS.items():
         for item in getattr(bank, name).values():
             for spec in section.fields:
@@ -41,10 +46,10 @@ def _references(bank: Bank) -> Iterator[tuple[Item, str, str, str]]:
                     continue
                 value = getattr(item, spec.name)
                 for ident in (value,) if isinstance(value, str) else value or ():
-                    yield item, spec.name, spec.refers_to, ident
+                    yield name, item, spec.name, spec.refers_to, ident
 
 
-def check_coverage(bank: Bank, folder: Path) -> list[Problem]:
+def check_coverage(bank: Bank, folder: Path, origins: Origins) -> list[Problem]:
     """Every goal must fill a default-length sheet for every role, closing asks included."""
     problems = []
     missing = [name for name in REQUIRED_SECTIONS if not getattr(bank, name)]
@@ -60,18 +65,19 @@ def check_coverage(bank: Bank, folder: Path) -> list[Problem]:
     if not closing:
         return [*problems, Problem(folder, 0, "the bank has no category with 'place: closing'")]
     for goal in bank.goals.values():
+        where = origins["goals"][goal.id]
         for role in bank.roles:
             request = SheetRequest(goal=goal.id, role=role)
             fitting = [q for q in bank.questions.values() if suits(q, request)]
             asks = sum(q.category in closing for q in fitting)
             prepared = len(fitting) - asks
             if prepared < plan.total:
-                problems.append(Problem(goal.origin.path, goal.origin.line, (
+                problems.append(Problem(where.path, where.line, (
                     f"goal {goal.id!r} has only {prepared} questions for role {role!r}; "
                     f"a {DEFAULT_MINUTES}-minute sheet needs at least {plan.total}"
                 )))
             if not asks:
-                problems.append(Problem(goal.origin.path, goal.origin.line, (
+                problems.append(Problem(where.path, where.line, (
                     f"goal {goal.id!r} has no closing question for role {role!r}"
                 )))
     return problems

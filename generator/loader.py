@@ -8,14 +8,14 @@ appear only once per section, so a typo cannot silently replace another item.
 
 from __future__ import annotations
 
-import gc
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import checks, parse_cache
+from generator import cache_store, checks, parse_cache
 from generator.errors import BankError, Problem, display_path
-from generator.model import Bank, Item
+from generator.model import Bank, Item, Origin
 from generator.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
 from generator.yaml_source import Mapping, Sequence, read_bank_file
 
@@ -24,9 +24,11 @@ BANK_SUFFIXES = (".yml", ".yaml")
 
 @dataclass
 class _Folder:
-    """What one folder contributes: its items per section, and the ids it hides."""
+    """What one folder contributes: its items per section (and where each was defined), and
+    the ids it hides."""
 
     items: dict[str, dict[str, Item]] = field(default_factory=dict)
+    origins: dict[str, dict[str, Origin]] = field(default_factory=dict)
     hides: list[tuple[str, str, Path, int]] = field(default_factory=list)
 
 
@@ -37,30 +39,66 @@ def bank_files(folder: Path) -> list[Path]:
 
 
 def load_bank(folders: Iterable[Path]) -> Bank:
-    """Read, merge and check the folders; raise BankError listing every problem found."""
-    # Loading makes many small objects and no reference cycles, so the cyclic garbage
-    # collector's passes over the growing heap are pure cost (about a third of the time).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_bank(folders)
-    finally:
-        if enabled:
-            gc.enable()
+    """Read, merge and check the folders; raise BankError listing every problem found.
 
-
-def _load_bank(folders: Iterable[Path]) -> Bank:
+    A bank whose files (and the loader's code) are byte for byte those of an earlier successful
+    load comes from the cache (cache_store): then loading costs one hash per file."""
     folders = list(folders)
+    files = [_read_files(folder) for folder in folders]
+    fingerprint = _fingerprint(folders, files)
+    with cache_store.paused_gc():
+        if fingerprint is None:  # a folder or file could not be read: report it, cache nothing
+            return _load_bank(folders, files, "")
+        return cache_store.memo(
+            "bank", [fingerprint], lambda: _load_bank(folders, files, fingerprint)
+        )
+
+
+# What reading one file gave: its bytes and their SHA-256, or the problem that stopped it.
+_FileRead = tuple[Path, bytes, str] | tuple[Path, BankError]
+
+
+def _read_files(folder: Path) -> list[_FileRead] | None:
+    if not folder.is_dir():
+        return None
+    found: list[_FileRead] = []
+    for path in bank_files(folder):
+        try:
+            data = read_bank_file(path)
+        except BankError as error:
+            found.append((path, error))
+            continue
+        found.append((path, data, hashlib.sha256(data).hexdigest()))
+    return found
+
+
+def _fingerprint(folders: list[Path], files: list[list[_FileRead] | None]) -> str | None:
+    parts = [cache_store.python_digest()]
+    for folder, found in zip(folders, files, strict=True):
+        if found is None:
+            return None
+        parts += [str(folder), str(len(found))]
+        for read in found:
+            if len(read) != 3:
+                return None
+            parts += [read[0].relative_to(folder).as_posix(), read[2]]
+    return cache_store.digest(*parts) if folders else None
+
+
+def _load_bank(folders: list[Path], files: list[list[_FileRead] | None], fingerprint: str) -> Bank:
     problems: list[Problem] = []
     merged: dict[str, dict[str, Item]] = {name: {} for name in SECTIONS}
-    for folder in folders:
-        if not folder.is_dir():
+    origins: dict[str, dict[str, Origin]] = {name: {} for name in SECTIONS}
+    for folder, found in zip(folders, files, strict=True):
+        if found is None:
             problems.append(Problem(folder, 0, "bank folder not found"))
             continue
-        contribution = _read_folder(folder, problems)
+        contribution = _read_folder(found, problems)
         for name, items in contribution.items.items():
             merged[name].update(items)  # dict.update keeps a replaced item in its place
+            origins[name].update(contribution.origins[name])
         for section, ident, path, line in contribution.hides:
+            origins[section].pop(ident, None)
             if merged[section].pop(ident, None) is None:
                 message = f"hide: no {SECTIONS[section].singular} {ident!r} to hide"
                 problems.append(Problem(path, line, message))
@@ -68,20 +106,24 @@ def _load_bank(folders: Iterable[Path]) -> Bank:
         raise BankError([Problem(Path("."), 0, "no bank folder given")])
     if problems:  # references would only repeat errors about items that failed to load
         raise BankError(problems)
-    bank = Bank.from_sections(merged)
-    problems.extend(checks.check_references(bank))
+    bank = Bank.from_sections(merged, fingerprint)
+    problems.extend(checks.check_references(bank, origins))
     if not problems:
-        problems.extend(checks.check_coverage(bank, folders[-1]))
+        problems.extend(checks.check_coverage(bank, folders[-1], origins))
     if problems:
         raise BankError(problems)
     return bank
 
 
-def _read_folder(folder: Path, problems: list[Problem]) -> _Folder:
+def _read_folder(found: list[_FileRead], problems: list[Problem]) -> _Folder:
     result = _Folder()
-    for path in bank_files(folder):
+    for read in found:
+        path = read[0]
+        if len(read) == 2:
+            problems.extend(read[1].problems)
+            continue
         try:
-            document = _parsed(path)
+            document = _parsed(*read)
         except BankError as error:
             problems.extend(error.problems)
             continue
@@ -102,14 +144,13 @@ def _read_folder(folder: Path, problems: list[Problem]) -> _Folder:
     return result
 
 
-def _parsed(path: Path) -> object:
-    data = read_bank_file(path)
-    document = parse_cache.read(data)
+def _parsed(path: Path, data: bytes, file_digest: str) -> object:
+    document = parse_cache.read(file_digest)
     if document is None:
         from generator.yaml_parse import parse_yaml  # noqa: PLC0415 - PyYAML only when needed
 
         document = parse_yaml(path, data)
-        parse_cache.write(data, document)
+        parse_cache.write(file_digest, document)
     return document
 
 
@@ -121,21 +162,23 @@ def _read_section(
         return
     section = SECTIONS[name]
     items = into.items.setdefault(name, {})
+    origins = into.origins.setdefault(name, {})
     for item, item_line in zip(value, value.item_lines, strict=True):
         values, found = check_item(section, item, path, item_line)
         problems.extend(found)
         if values is None:
             continue
-        ident = values["id"]
+        ident, origin = values["id"], Origin.of(path, item.line, item.key_lines)
         if ident in items:
-            first = items[ident].origin
+            first = origins[ident]
             message = (
                 f"duplicate {section.singular} id {ident!r} "
                 f"(first defined at {display_path(first.path)}:{first.line})"
             )
-            problems.append(Problem(path, values["origin"].line_of("id"), message))
+            problems.append(Problem(path, origin.line_of("id"), message))
             continue
         items[ident] = section.model(**values)
+        origins[ident] = origin
 
 
 def _read_hide(

@@ -4,7 +4,8 @@ Everything is loaded and rendered in `on_pre_build`, which MkDocs runs before it
 site folder: a bank error then stops the build and the previous site stays as it was. The pages
 are added as virtual files (`File.generated`), never written into the docs folder, so
 `mkdocs serve` does not loop on its own output. MkDocs caches this module across rebuilds, but
-the bank and templates are read afresh on every build.
+the bank and templates are read afresh on every build; while they are unchanged, the bank,
+pages and PDFs come from the generator's disk cache (generator/cache_store.py).
 
 Settings live under `extra.infointerview` in mkdocs.yml:
     question_banks: folders to merge, in order (default: [question_bank])
@@ -23,7 +24,7 @@ from generator.errors import BankError, RequestError
 from generator.inserts import INSERT, expand_inserts
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.pages import check_content, site_pages
+from generator.pages import cached_site_pages, check_content
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +52,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         pdf = wants_pdf(config)
         # Hand-written pages are only checked here: they are expanded once, as MkDocs reads them.
         check_content(bank, Path(config.docs_dir))
-        pages: dict[str, str | bytes] = dict(site_pages(bank, pdf))
+        pages: dict[str, str | bytes] = dict(cached_site_pages(bank, pdf))
         if pdf:
             from generator.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow to import
 

@@ -1,4 +1,8 @@
-"""The validated question bank: plain frozen dataclasses, free of YAML and of MkDocs."""
+"""The validated question bank: plain frozen dataclasses, free of YAML and of MkDocs.
+
+Items do not carry the file and line they came from: only the loader's checks need them, so
+the loader keeps them beside the items (`Origin`), and a bank stays small to hold and to cache.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,20 @@ class Origin:
 
     path: Path
     line: int
-    key_lines: Mapping[str, int] = field(default_factory=dict)
+    # Each key's line as an offset from `line`: items written alike (nearly all of them) share
+    # one interned tuple, which keeps loading a large bank light.
+    key_offsets: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def of(cls, path: Path, line: int, key_lines: Mapping[str, int]) -> Origin:
+        offsets = tuple((key, at - line) for key, at in key_lines.items())
+        return cls(path, line, _SHARED_OFFSETS.setdefault(offsets, offsets))
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        return self.line + dict(self.key_offsets).get(key, 0)
+
+
+_SHARED_OFFSETS: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -30,7 +44,6 @@ class Goal:
     description: str
     emphasis: str
     focus: tuple[str, ...]
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -38,7 +51,6 @@ class Role:
     id: str
     title: str
     description: str
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,6 @@ class Format:
     id: str
     title: str
     description: str
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,6 @@ class Industry:
     id: str
     title: str
     description: str
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,6 @@ class Category:
     tiara: str | None
     agenda: str | None
     place: str
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,6 @@ class Question:
     priority: str
     why: str
     probes: tuple[str, ...]
-    origin: Origin = field(compare=False, repr=False)
 
     @property
     def is_core(self) -> bool:
@@ -95,7 +103,6 @@ class Tip:
     why: str | None
     formats: Suits
     on_sheet: bool
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,6 @@ class Benefit:
     id: str
     text: str
     goals: Suits
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,6 @@ class Step:
     text: str
     phase: str
     minutes: int | None
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,6 @@ class Template:
     title: str
     description: str
     text: str
-    origin: Origin = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,6 @@ class Avoid:
     question: str
     reason: str
     instead: str
-    origin: Origin = field(compare=False, repr=False)
 
 
 Item = (
@@ -154,12 +157,26 @@ class Bank:
     steps: Mapping[str, Step]
     templates: Mapping[str, Template]
     avoid: Mapping[str, Avoid]
+    # A hash of everything the bank was made from (its files and the loader's code), which
+    # names it in caches: the pages made from it are the same while it is the same.
+    fingerprint: str = field(default="", compare=False)
 
     @classmethod
-    def from_sections(cls, sections: Mapping[str, Mapping[str, Item]]) -> Bank:
+    def from_sections(
+        cls, sections: Mapping[str, Mapping[str, Item]], fingerprint: str = ""
+    ) -> Bank:
         # Read-only views, so no caller can change the bank another caller sees.
-        return cls(**{name: MappingProxyType(dict(items)) for name, items in sections.items()})
+        views = {name: MappingProxyType(dict(items)) for name, items in sections.items()}
+        return cls(**views, fingerprint=fingerprint)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Read-only views cannot be pickled; the bank cache stores plain dicts instead.
+        sections = {name: dict(getattr(self, name)) for name in SECTION_NAMES}
+        return (Bank.from_sections, (sections, self.fingerprint))
 
     def categories_at(self, place: str) -> set[str]:
         """Ids of the categories whose questions go in one place of a sheet."""
         return {c.id for c in self.categories.values() if c.place == place}
+
+
+SECTION_NAMES = tuple(name for name in Bank.__dataclass_fields__ if name != "fingerprint")

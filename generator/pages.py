@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator import render
+from generator import cache_store, render
 from generator.errors import BankError
 from generator.inserts import INSERT, expand_inserts, insert_problems
 from generator.model import Bank
@@ -93,6 +93,15 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
     return pages
 
 
+def cached_site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
+    """site_pages, from the cache while the bank, the code and the templates are unchanged.
+    A bank made without the loader has no fingerprint and is never cached."""
+    if not bank.fingerprint:
+        return site_pages(bank, downloads)
+    parts = [cache_store.code_digest(), bank.fingerprint, str(downloads)]
+    return cache_store.memo("pages", parts, lambda: site_pages(bank, downloads))
+
+
 def _question_bank_page(bank: Bank) -> str:
     filters = [
         ("goal", "Goal", list(bank.goals.values())),
@@ -139,5 +148,5 @@ def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False)
     pages = {}
     for content_dir in content_dirs:
         pages.update(content_pages(bank, content_dir))
-    pages.update(site_pages(bank, downloads))
+    pages.update(cached_site_pages(bank, downloads))
     return pages

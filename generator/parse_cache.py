@@ -1,68 +1,45 @@
 """A cache of parsed bank files, so unchanged YAML is not parsed again by every command.
 
 Parsing is nearly all the cost of loading a large bank (libyaml builds a Python object for every
-node). The cache is keyed by the SHA-256 of a file's bytes, so an edited file can never be
-served stale, and it holds plain JSON, never pickles, so a planted cache file cannot run code.
-Validation still runs on every load. Files that fail to parse are not cached.
-
-Location: $INFOINTERVIEW_CACHE_DIR, else $XDG_CACHE_HOME/infointerview, else
-~/.cache/infointerview. Set INFOINTERVIEW_CACHE_DIR to an empty value to turn it off.
+node). An entry is keyed by the SHA-256 of a file's bytes, so an edited file can never be served
+stale, and holds plain JSON. Files that fail to parse are not cached. When the whole bank is
+unchanged the loader's bank cache answers first; this one helps after an edit to one file of
+many, which is what `mkdocs serve` sees. The folder and its rules are in cache_store.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
+from generator import cache_store
 from generator.yaml_source import Mapping, Sequence
 
 # Bump when yaml_source builds values differently, so old entries are no longer read.
 FORMAT = 1
+# Parsed files kept: one entry per bank file, and a large bank has dozens of files.
+KEEP_ENTRIES = 2000
 
 
-def cache_dir() -> Path | None:
-    configured = os.environ.get("INFOINTERVIEW_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "infointerview"
+def _name(file_digest: str) -> str:
+    return f"parsed-v{FORMAT}-{file_digest}.json"
 
 
-def _entry(data: bytes) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    return folder / f"parsed-v{FORMAT}-{hashlib.sha256(data).hexdigest()}.json"
-
-
-def read(data: bytes) -> Any | None:
-    """The parsed document for these file bytes, or None when it is not cached (or unreadable)."""
-    entry = _entry(data)
-    if entry is None:
+def read(file_digest: str) -> Any | None:
+    """The parsed document for a file's bytes (given by their SHA-256), or None when it is not
+    cached (or is unreadable)."""
+    data = cache_store.read(_name(file_digest))
+    if data is None:
         return None
     try:
-        return _decode(json.loads(entry.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError, IndexError):
-        return None  # missing, damaged or from elsewhere: parse the file instead
+        return _decode(json.loads(data))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None  # damaged or from elsewhere: parse the file instead
 
 
-def write(data: bytes, document: Any) -> None:
-    """Store a parsed document; a cache that cannot be written is simply not used."""
-    entry = _entry(data)
-    if entry is None:
-        return
-    with contextlib.suppress(OSError):
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        # Write to a temporary file and rename it, so a reader never sees half an entry.
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as output:
-            json.dump(_encode(document), output, separators=(",", ":"))
-        os.replace(temporary, entry)
+def write(file_digest: str, document: Any) -> None:
+    text = json.dumps(_encode(document), separators=(",", ":"))
+    cache_store.write(_name(file_digest), text.encode("utf-8"), keep=KEEP_ENTRIES)
 
 
 def _encode(value: Any) -> Any:

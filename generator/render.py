@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.parse_cache import cache_dir
+from generator import cache_store
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters that start Markdown syntax anywhere in a line (`{` starts attr_list attributes,
@@ -69,14 +69,8 @@ def _lower_first(text: str) -> str:
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     # Compiling the templates is a good part of a one-sheet command's time. Jinja keys its
     # cache on each template's source, so an edited template is always compiled afresh.
-    folder = cache_dir()
-    if folder is None:
-        return None
-    try:
-        (folder / "templates").mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder / "templates"))
+    folder = cache_store.private_dir("templates")
+    return None if folder is None else jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _environment(**options: Any) -> jinja2.Environment:

@@ -141,7 +141,6 @@ def check_item(
         if message:
             problems.append(Problem(path, item.key_lines[spec.name], f"{spec.name}: {message}"))
         values[spec.name] = value
-    values["origin"] = model.Origin(path, item.line, dict(item.key_lines))
     return (None if problems else values), problems
 
 

@@ -117,8 +117,9 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
     goal = bank.goals[request.goal]
     closing_ids, opening_ids = bank.categories_at("closing"), bank.categories_at("opening")
     rank = {category: index for index, category in enumerate(bank.categories)}
-    order = {question: index for index, question in enumerate(bank.questions)}
     candidates = [q for q in bank.questions.values() if suits(q, request)]
+    order = {question.id: index for index, question in enumerate(candidates)}  # bank order
+    focus = set(goal.focus)
 
     def preference(question: Question) -> tuple[int, int, int, int]:
         # Core first; then the questions written for this reader (industry counts most, as
@@ -127,7 +128,7 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
             2 * (question.industries is not None)
             + (question.goals is not None)
             + (question.roles is not None)
-            + (question.category in goal.focus)
+            + (question.category in focus)
         )
         tier = 0 if question.is_core else 1
         return (tier, -specific, rank[question.category], order[question.id])
@@ -138,7 +139,8 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
     for question in chosen:
         counts[question.category] = counts.get(question.category, 0) + 1
     # Rapport questions only make sense at the start, never as "if time allows" extras.
-    remaining = [q for q in ranked if q not in chosen and q.category not in opening_ids]
+    chosen_ids = {q.id for q in chosen}  # ids, as comparing questions compares every field
+    remaining = [q for q in ranked if q.id not in chosen_ids and q.category not in opening_ids]
     extras = _spread(remaining, plan.extra_count, counts)
 
     def conversation(question: Question) -> tuple[int, int]:
@@ -179,15 +181,18 @@ def _spread(ranked: list[Question], count: int, taken: dict[str, int]) -> list[Q
     per_category = dict(taken)
     for tier in ([q for q in ranked if q.is_core], [q for q in ranked if not q.is_core]):
         cap = 1
-        left = list(tier)
+        left = tier
         while left and len(chosen) < count:
-            for question in list(left):
+            passed_over = []
+            for question in left:
                 if len(chosen) == count:
                     break
                 if per_category.get(question.category, 0) < cap:
                     chosen.append(question)
-                    left.remove(question)
                     per_category[question.category] = per_category.get(question.category, 0) + 1
+                else:
+                    passed_over.append(question)
+            left = passed_over
             cap += 1
     return chosen
 

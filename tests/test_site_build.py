@@ -91,18 +91,22 @@ def _digest(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+def test_builds_are_byte_identical_with_and_without_the_cache(tmp_path: Path) -> None:
     # With a site URL the sitemap lists every page with a date, which SOURCE_DATE_EPOCH fixes.
-    url = {"SITE_URL": "https://careers.example.edu/guide/"}
-    builds = [tmp_path / "first", tmp_path / "second"]
-    for site in builds:
-        result = run(mkdocs_command(ROOT, site), cwd=ROOT, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, **url)
+    # Built with the cache off, then with an empty cache, then with the cache it filled: the
+    # bank, pages and PDFs served from the cache must give the very same site.
+    settings = {"SITE_URL": "https://careers.example.edu/guide/", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    cache = str(tmp_path / "cache")
+    builds = {tmp_path / "no-cache": "", tmp_path / "cold": cache, tmp_path / "warm": cache}
+    for site, cache_dir in builds.items():
+        result = run(mkdocs_command(ROOT, site), cwd=ROOT, INFOINTERVIEW_CACHE_DIR=cache_dir, **settings)
         assert result.returncode == 0, result.stderr
-    again = builds[1]
-    first, second = _digest(builds[0]), _digest(again)
-    assert [name for name in first if first[name] != second.get(name)] == []
-    assert first.keys() == second.keys()
-    assert "<lastmod>2026-01-01</lastmod>" in (again / "sitemap.xml").read_text()
+    assert len(list((tmp_path / "cache").glob("pdf-*.pdf"))) == 12
+    first, *others = (_digest(site) for site in builds)
+    for other in others:
+        assert [name for name in first if first[name] != other.get(name)] == []
+        assert first.keys() == other.keys()
+    assert "<lastmod>2026-01-01</lastmod>" in (tmp_path / "warm" / "sitemap.xml").read_text()
 
 
 def test_written_pages_build_without_the_hook(tmp_path: Path) -> None:
