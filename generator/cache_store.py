@@ -34,9 +34,11 @@ T = TypeVar("T")
 PACKAGE = Path(__file__).parent
 # Bump when the meaning of an entry changes without the code that makes it changing.
 FORMAT = "1"
-# Entries of one kind kept when a new one is written (the most recently used win): enough for a
-# few overlays and editions, while a folder edited all day does not grow without end.
-KEEP_ENTRIES = 8
+# Entries of one kind kept when a new one is written, the most recently used first: enough for
+# several banks, editions and PDF settings, while a folder edited all day does not grow without
+# end. The size limit matters for large banks (a 10,000-question bank's pages take ~10 MB).
+KEEP_ENTRIES = 32
+KEEP_BYTES = 200_000_000
 
 
 def cache_dir() -> Path | None:
@@ -108,8 +110,8 @@ def read(name: str) -> bytes | None:
 
 
 def write(name: str, data: bytes, keep: int = KEEP_ENTRIES) -> None:
-    """Store an entry, then drop the least recently used ones of its kind beyond `keep`.
-    A cache that cannot be written is simply not used."""
+    """Store an entry, then drop the least recently used ones of its kind beyond `keep` entries
+    or KEEP_BYTES in all. A cache that cannot be written is simply not used."""
     folder = private_dir()
     if folder is None:
         return
@@ -126,14 +128,17 @@ def write(name: str, data: bytes, keep: int = KEEP_ENTRIES) -> None:
 
 
 def _prune(folder: Path, pattern: str, keep: int) -> None:
-    def last_used(path: Path) -> float:
-        try:
-            return path.stat().st_mtime
-        except OSError:  # removed by another process meanwhile
-            return 0.0
-
-    for old in sorted(folder.glob(pattern), key=last_used, reverse=True)[keep:]:
-        old.unlink(missing_ok=True)
+    entries = []
+    for path in folder.glob(pattern):
+        with contextlib.suppress(OSError):  # removed by another process meanwhile
+            info = path.stat()
+            entries.append((info.st_mtime, info.st_size, path))
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    total = 0
+    for count, (_, size, path) in enumerate(entries):
+        total += size
+        if count >= keep or (count > 0 and total > KEEP_BYTES):  # the newest always stays
+            path.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

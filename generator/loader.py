@@ -73,11 +73,14 @@ def _read_files(folder: Path) -> list[_FileRead] | None:
 
 
 def _fingerprint(folders: list[Path], files: list[list[_FileRead] | None]) -> str | None:
+    """A hash of what the bank is made from: the loader's code, and each folder's files (their
+    paths inside it and their bytes), in order. Where a folder is does not matter: the bank
+    holds no paths, so a moved or copied bank is the same bank."""
     parts = [cache_store.python_digest()]
     for folder, found in zip(folders, files, strict=True):
         if found is None:
             return None
-        parts += [str(folder), str(len(found))]
+        parts += ["folder", str(len(found))]
         for read in found:
             if len(read) != 3:
                 return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,17 @@ def test_an_unchanged_bank_is_neither_parsed_nor_checked_again(
     again = load_bank([bank_copy])
     assert _everything(again) == _everything(first)
     assert again.fingerprint == first.fingerprint != ""
+
+
+def test_a_copied_bank_is_the_same_bank(
+    cache: Path, bank_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_bank([bank_copy])
+    moved = shutil.copytree(bank_copy, tmp_path / "elsewhere" / "bank")
+    monkeypatch.setattr("generator.loader.check_item", _refuse("checked"))
+    assert _everything(load_bank([moved])) == _everything(first)
+    with pytest.raises(AssertionError, match="checked"):  # two folders are not one
+        load_bank([moved, bank_copy])
 
 
 def test_after_an_edit_only_the_edited_file_is_parsed(
@@ -119,6 +131,18 @@ def test_only_the_most_recently_used_entries_are_kept(cache: Path) -> None:
     assert len(kept) == cache_store.KEEP_ENTRIES
     assert "demo-0.bin" in kept and "demo-new.bin" in kept and "demo-1.bin" not in kept
     assert (cache / "other-1.bin").exists()
+
+
+def test_entries_beyond_the_size_limit_are_dropped_but_never_the_newest(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_store, "KEEP_BYTES", 25)
+    for number in range(3):
+        cache_store.write(f"big-{number}.bin", b"x" * 10)
+        os.utime(cache / f"big-{number}.bin", (1_000_000 + number,) * 2)
+    assert sorted(path.name for path in cache.glob("big-*")) == ["big-1.bin", "big-2.bin"]
+    cache_store.write("big-huge.bin", b"x" * 100)
+    assert [path.name for path in cache.glob("big-*")] == ["big-huge.bin"]
 
 
 def test_site_pages_come_from_the_cache_while_the_bank_is_unchanged(
