@@ -13,6 +13,7 @@ drawn from one seeded `random.Random`, so a size and seed always give the same b
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import shutil
 import sys
@@ -187,6 +188,15 @@ def mark_question(text: str, marker: str) -> str:
                     items[index] = "\n".join(lines)
                     return "\n- id: ".join(items)
     raise ValueError("no industry-specific question to edit in this file")
+
+
+def mark_first_question(folder: Path, marker: str) -> tuple[Path, str]:
+    """The first file of `folder` with an industry-specific question, and its text marked.
+    (In a small bank the first files may have none.)"""
+    for path in sorted(folder.glob("*.yml")):
+        with contextlib.suppress(ValueError):
+            return path, mark_question(path.read_text(encoding="utf-8"), marker)
+    raise ValueError(f"no industry-specific question to edit in {folder}")
 
 
 def main(argv: list[str] | None = None) -> None:
