@@ -50,6 +50,8 @@ def pdf_bytes(html: str, base_url: str | None = None) -> bytes:
         if data is None:
             data = _render(html, base_url)
             cache_store.write(name, data, keep=KEEP_ENTRIES)
+        if len(_made) >= KEEP_ENTRIES:  # a server edited all day must not grow without end
+            _made.clear()
         _made[name] = data
     return _made[name]
 
