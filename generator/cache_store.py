@@ -61,9 +61,11 @@ def private_dir(*parts: str) -> Path | None:
         info = folder.stat()
     except OSError:
         return None
-    # The same rule as Jinja's own default bytecode folder; Windows has no owner ids here.
-    owned = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    if not owned or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+    # The same rule as Jinja's own default bytecode folder. Windows has no owner ids or group
+    # bits here; a folder under the user's profile is private by its access rules.
+    if hasattr(os, "getuid") and (
+        info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    ):
         return None
     return folder
 

@@ -115,6 +115,15 @@ def test_a_folder_others_can_write_to_is_not_used(cache: Path, bank_copy: Path) 
     assert list(cache.glob("bank-*.pickle"))
 
 
+def test_a_folder_owned_by_someone_else_is_not_used(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cache_store.private_dir() == cache
+    me = os.getuid()
+    monkeypatch.setattr(cache_store.os, "getuid", lambda: me + 1)
+    assert cache_store.private_dir() is None
+
+
 def test_a_new_folder_is_private(cache: Path) -> None:
     assert cache_store.private_dir() == cache
     assert cache.stat().st_mode & 0o777 == 0o700
