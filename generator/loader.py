@@ -171,7 +171,7 @@ def _read_section(
         problems.extend(found)
         if values is None:
             continue
-        ident, origin = values["id"], Origin.of(path, item.line, item.key_lines)
+        ident, origin = values["id"], Origin(path, item.line, dict(item.key_lines))
         if ident in items:
             first = origins[ident]
             message = (

@@ -21,20 +21,10 @@ class Origin:
 
     path: Path
     line: int
-    # Each key's line as an offset from `line`: items written alike (nearly all of them) share
-    # one interned tuple, which keeps loading a large bank light.
-    key_offsets: tuple[tuple[str, int], ...] = ()
-
-    @classmethod
-    def of(cls, path: Path, line: int, key_lines: Mapping[str, int]) -> Origin:
-        offsets = tuple((key, at - line) for key, at in key_lines.items())
-        return cls(path, line, _SHARED_OFFSETS.setdefault(offsets, offsets))
+    key_lines: Mapping[str, int] = field(default_factory=dict)
 
     def line_of(self, key: str) -> int:
-        return self.line + dict(self.key_offsets).get(key, 0)
-
-
-_SHARED_OFFSETS: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
+        return self.key_lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
