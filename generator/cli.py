@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
 import click
 
-from generator.errors import BankError, RequestError
+from generator.errors import BankError, PdfUnavailable, RequestError
 from generator.loader import load_bank
 from generator.model import Bank
 from generator.tailor import (
@@ -35,17 +34,11 @@ bank_option = click.option(
 
 def _load(banks: tuple[Path, ...]) -> Bank:
     """Load the bank or stop with its problems listed and exit status 1."""
-    gc.disable()
     try:
-        bank = load_bank(banks or (DEFAULT_BANK,))
+        return load_bank(banks or (DEFAULT_BANK,))
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)
-    # The bank lives as long as this short process: set it aside from the garbage collector,
-    # whose next full pass would otherwise walk all of it (a tenth of a large sheet's time).
-    gc.freeze()
-    gc.enable()
-    return bank
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,13 +103,13 @@ def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None
     from generator.output import write_sheet  # noqa: PLC0415 - check and list need no Jinja
 
     if output is None:
-        from generator.pages import sheet_markdown  # noqa: PLC0415 - check and list need no Jinja
+        from generator.documents import sheet_markdown  # noqa: PLC0415 - check and list need no Jinja
 
         click.echo(sheet_markdown(made), nl=False)
         return
     try:
         write_sheet(made, output, paper)
-    except RequestError as error:  # WeasyPrint or Pango missing
+    except PdfUnavailable as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Wrote {output}", err=True)
 
@@ -151,8 +144,8 @@ BATCH_LENGTHS = (20, 30, 45)
 @bank_option
 def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None:
     """Write every goal's sheet at 20, 30 and 45 minutes, with an index page, for handing out."""
+    from generator.documents import sheet_document  # noqa: PLC0415 - check and list need no Jinja
     from generator.output import write_files  # noqa: PLC0415 - check and list need no Jinja
-    from generator.pages import sheet_document  # noqa: PLC0415 - check and list need no Jinja
     from generator.render import render_html  # noqa: PLC0415 - check and list need no Jinja
 
     bank = _load(banks)
@@ -187,7 +180,7 @@ def _pdf_renderer():
 
     try:
         load_weasyprint()
-    except RequestError as error:
+    except PdfUnavailable as error:
         raise click.ClickException(str(error)) from None
     return pdf_bytes
 
@@ -199,8 +192,8 @@ def _pdf_renderer():
 @click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True)
 def record(kind: str, output: Path, paper: str) -> None:
     """Write a printable contact log or a one-page debrief form."""
+    from generator.documents import record_document  # noqa: PLC0415 - check and list need no Jinja
     from generator.output import write_files  # noqa: PLC0415 - check and list need no Jinja
-    from generator.pages import record_document  # noqa: PLC0415 - check and list need no Jinja
 
     suffix = output.suffix.lower()
     if suffix not in (".html", ".pdf"):

@@ -5,8 +5,8 @@ Each PDF is rendered only when its HTML changed (see the cache in generator.pdf)
 
 from __future__ import annotations
 
+from generator.documents import RECORDS, default_sheet, record_document, sheet_document
 from generator.model import Bank
-from generator.pages import RECORDS, default_sheet, record_document, sheet_document
 from generator.pdf import pdf_bytes
 
 PAPERS = ("letter", "a4")

@@ -44,6 +44,10 @@ class RequestError(Exception):
     """Raised when a sheet is asked for with values the bank does not know."""
 
 
+class PdfUnavailable(Exception):
+    """Raised when a PDF is asked for but WeasyPrint or the Pango library is missing."""
+
+
 def display_path(path: Path) -> str:
     """A path relative to the working folder when it is inside it, so messages stay short."""
     try:

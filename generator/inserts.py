@@ -134,3 +134,12 @@ def expand_inserts(markdown: str, bank: Bank, source: Path) -> str:
     if problems:
         raise BankError(problems)
     return expanded
+
+
+def check_content(bank: Bank, content_dir: Path) -> None:
+    """Raise BankError for every bad insert comment in the hand-written pages."""
+    problems = []
+    for path in sorted(content_dir.rglob("*.md")):
+        problems += insert_problems(path.read_text(encoding="utf-8"), bank, path)
+    if problems:
+        raise BankError(problems)

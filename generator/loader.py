@@ -8,15 +8,15 @@ appear only once per section, so a typo cannot silently replace another item.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import cache_store, checks, parse_cache
+from generator import checks
 from generator.errors import BankError, Problem, display_path
 from generator.model import Bank, Item, Origin
 from generator.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
+from generator.yaml_parse import parse_yaml
 from generator.yaml_source import Mapping, Sequence, read_bank_file
 
 BANK_SUFFIXES = (".yml", ".yaml")
@@ -39,23 +39,13 @@ def bank_files(folder: Path) -> list[Path]:
 
 
 def load_bank(folders: Iterable[Path]) -> Bank:
-    """Read, merge and check the folders; raise BankError listing every problem found.
-
-    A bank whose files (and the loader's code) are byte for byte those of an earlier successful
-    load comes from the cache (cache_store): then loading costs one hash per file."""
+    """Read, merge and check the folders; raise BankError listing every problem found."""
     folders = list(folders)
-    files = [_read_files(folder) for folder in folders]
-    fingerprint = _fingerprint(folders, files)
-    with cache_store.paused_gc():
-        if fingerprint is None:  # a folder or file could not be read: report it, cache nothing
-            return _load_bank(folders, files, "")
-        return cache_store.memo(
-            "bank", [fingerprint], lambda: _load_bank(folders, files, fingerprint)
-        )
+    return _load_bank(folders, [_read_files(folder) for folder in folders])
 
 
-# What reading one file gave: its bytes and their SHA-256, or the problem that stopped it.
-_FileRead = tuple[Path, bytes, str] | tuple[Path, BankError]
+# What reading one file gave: its bytes, or the problem that stopped it.
+_FileRead = tuple[Path, bytes] | tuple[Path, BankError]
 
 
 def _read_files(folder: Path) -> list[_FileRead] | None:
@@ -64,31 +54,13 @@ def _read_files(folder: Path) -> list[_FileRead] | None:
     found: list[_FileRead] = []
     for path in bank_files(folder):
         try:
-            data = read_bank_file(path)
+            found.append((path, read_bank_file(path)))
         except BankError as error:
             found.append((path, error))
-            continue
-        found.append((path, data, hashlib.sha256(data).hexdigest()))
     return found
 
 
-def _fingerprint(folders: list[Path], files: list[list[_FileRead] | None]) -> str | None:
-    """A hash of what the bank is made from: the loader's code, and each folder's files (their
-    paths inside it and their bytes), in order. Where a folder is does not matter: the bank
-    holds no paths, so a moved or copied bank is the same bank."""
-    parts = [cache_store.python_digest()]
-    for folder, found in zip(folders, files, strict=True):
-        if found is None:
-            return None
-        parts += ["folder", str(len(found))]
-        for read in found:
-            if len(read) != 3:
-                return None
-            parts += [read[0].relative_to(folder).as_posix(), read[2]]
-    return cache_store.digest(*parts) if folders else None
-
-
-def _load_bank(folders: list[Path], files: list[list[_FileRead] | None], fingerprint: str) -> Bank:
+def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank:
     problems: list[Problem] = []
     merged: dict[str, dict[str, Item]] = {name: {} for name in SECTIONS}
     origins: dict[str, dict[str, Origin]] = {name: {} for name in SECTIONS}
@@ -109,7 +81,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None], fingerp
         raise BankError([Problem(Path("."), 0, "no bank folder given")])
     if problems:  # references would only repeat errors about items that failed to load
         raise BankError(problems)
-    bank = Bank.from_sections(merged, fingerprint)
+    bank = Bank.from_sections(merged)
     problems.extend(checks.check_references(bank, origins))
     if not problems:
         problems.extend(checks.check_coverage(bank, folders[-1], origins))
@@ -121,12 +93,12 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None], fingerp
 def _read_folder(found: list[_FileRead], problems: list[Problem]) -> _Folder:
     result = _Folder()
     for read in found:
-        path = read[0]
-        if len(read) == 2:
-            problems.extend(read[1].problems)
+        path, data = read
+        if isinstance(data, BankError):
+            problems.extend(data.problems)
             continue
         try:
-            document = _parsed(*read)
+            document = parse_yaml(path, data)
         except BankError as error:
             problems.extend(error.problems)
             continue
@@ -145,16 +117,6 @@ def _read_folder(found: list[_FileRead], problems: list[Problem]) -> _Folder:
                 message = f"unknown section {key!r}. Expected one of: {TOP_LEVEL_KEYS}"
                 problems.append(Problem(path, line, message))
     return result
-
-
-def _parsed(path: Path, data: bytes, file_digest: str) -> object:
-    document = parse_cache.read(file_digest)
-    if document is None:
-        from generator.yaml_parse import parse_yaml  # noqa: PLC0415 - PyYAML only when needed
-
-        document = parse_yaml(path, data)
-        parse_cache.write(file_digest, document)
-    return document
 
 
 def _read_section(

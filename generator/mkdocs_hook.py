@@ -4,8 +4,7 @@ Everything is loaded and rendered in `on_pre_build`, which MkDocs runs before it
 site folder: a bank error then stops the build and the previous site stays as it was. The pages
 are added as virtual files (`File.generated`), never written into the docs folder, so
 `mkdocs serve` does not loop on its own output. MkDocs caches this module across rebuilds, but
-the bank and templates are read afresh on every build; while they are unchanged, the bank,
-pages and PDFs come from the generator's disk cache (generator/cache_store.py).
+the bank and templates are read afresh on every build; only PDFs are cached (pdf_cache).
 
 Settings live under `extra.infointerview` in mkdocs.yml:
     question_banks: folders to merge, in order (default: [question_bank])
@@ -20,11 +19,11 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from generator.errors import BankError, RequestError
-from generator.inserts import INSERT, expand_inserts
+from generator.errors import BankError, PdfUnavailable
+from generator.inserts import INSERT, check_content, expand_inserts
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.pages import cached_site_pages, check_content
+from generator.site_pages import site_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -52,14 +51,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         pdf = wants_pdf(config)
         # Hand-written pages are only checked here: they are expanded once, as MkDocs reads them.
         check_content(bank, Path(config.docs_dir))
-        pages: dict[str, str | bytes] = dict(cached_site_pages(bank, pdf))
+        pages: dict[str, str | bytes] = dict(site_pages(bank, pdf))
         if pdf:
             from generator.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow to import
 
             pages.update(site_downloads(bank))
     except BankError as error:
         raise PluginError(f"infointerview: the question bank has problems:\n{error}") from None
-    except RequestError as error:  # WeasyPrint or Pango missing
+    except PdfUnavailable as error:
         message = f"infointerview: {error}\nOr set extra.infointerview.pdf: false"
         raise PluginError(message) from None
     _pages.clear()

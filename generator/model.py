@@ -147,26 +147,13 @@ class Bank:
     steps: Mapping[str, Step]
     templates: Mapping[str, Template]
     avoid: Mapping[str, Avoid]
-    # A hash of everything the bank was made from (its files and the loader's code), which
-    # names it in caches: the pages made from it are the same while it is the same.
-    fingerprint: str = field(default="", compare=False)
-
     @classmethod
-    def from_sections(
-        cls, sections: Mapping[str, Mapping[str, Item]], fingerprint: str = ""
-    ) -> Bank:
+    def from_sections(cls, sections: Mapping[str, Mapping[str, Item]]) -> Bank:
         # Read-only views, so no caller can change the bank another caller sees.
-        views = {name: MappingProxyType(dict(items)) for name, items in sections.items()}
-        return cls(**views, fingerprint=fingerprint)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # Read-only views cannot be pickled; the bank cache stores plain dicts instead.
-        sections = {name: dict(getattr(self, name)) for name in SECTION_NAMES}
-        return (Bank.from_sections, (sections, self.fingerprint))
+        return cls(**{name: MappingProxyType(dict(items)) for name, items in sections.items()})
 
     def categories_at(self, place: str) -> set[str]:
         """Ids of the categories whose questions go in one place of a sheet."""
         return {c.id for c in self.categories.values() if c.place == place}
 
 
-SECTION_NAMES = tuple(name for name in Bank.__dataclass_fields__ if name != "fingerprint")

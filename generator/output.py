@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.documents import sheet_document, sheet_markdown
 from generator.model import Bank
-from generator.pages import all_pages, sheet_document, sheet_markdown
+from generator.site_pages import all_pages
 from generator.tailor import Sheet
 
 

@@ -4,21 +4,21 @@ WeasyPrint needs the Pango library from the operating system. When either is mis
 exactly what to install instead of showing an import traceback.
 
 A PDF takes about half a second (and importing WeasyPrint as long again), and a site build
-makes twelve, so each is kept by the hash of its HTML and WeasyPrint's version: in memory for
-`mkdocs serve`, and in the disk cache (cache_store) for later commands. Fonts are not part of
-the key: after changing the system's fonts, delete the cache folder.
+makes a dozen, so each is kept in the PDF cache (pdf_cache), keyed by its HTML and every
+version and font it depends on; in memory too, for `mkdocs serve`.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 from importlib import metadata
 from pathlib import Path
 
-from generator import cache_store
-from generator.errors import RequestError
+from generator import pdf_cache
+from generator.errors import PdfUnavailable
 
-# PDFs kept in the disk cache: the site's twelve for a few editions, and some single sheets.
-KEEP_ENTRIES = 60
 _made: dict[str, bytes] = {}
 
 INSTALL_HINT = (
@@ -35,22 +35,37 @@ def load_weasyprint():
     try:
         import weasyprint  # noqa: PLC0415 - optional; missing is reported
     except (ImportError, OSError) as error:  # OSError: the module is there but Pango is not
-        raise RequestError(f"{INSTALL_HINT}\n(The import failed with: {error})") from None
+        raise PdfUnavailable(f"{INSTALL_HINT}\n(The import failed with: {error})") from None
     return weasyprint
 
 
-def pdf_bytes(html: str, base_url: str | None = None) -> bytes:
+@functools.cache
+def _versions() -> tuple[str, ...]:
+    """What a PDF's bytes depend on besides its HTML and the fonts: found without importing
+    WeasyPrint, so a cached PDF costs no second of import."""
+    found = []
+    for package in ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools"):
+        try:
+            found.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{package}=none")
+    return (*found, f"pango={_pango_version()}")
+
+
+def _pango_version() -> str:
+    name = ctypes.util.find_library("pango-1.0") or "libpango-1.0.so.0"
     try:
-        version = metadata.version("weasyprint")
-    except metadata.PackageNotFoundError:
-        version = ""  # not installed: rendering below says what to install
-    name = f"pdf-{cache_store.digest(version, base_url or '', html)}.pdf"
+        return str(ctypes.CDLL(name).pango_version())
+    except (OSError, AttributeError):
+        return "none"
+
+
+def pdf_bytes(html: str, base_url: str | None = None) -> bytes:
+    key = [*_versions(), base_url or "", html]
+    name = pdf_cache.digest(*key)
     if name not in _made:
-        data = cache_store.read(name) if version else None
-        if data is None:
-            data = _render(html, base_url)
-            cache_store.write(name, data, keep=KEEP_ENTRIES)
-        if len(_made) >= KEEP_ENTRIES:  # a server edited all day must not grow without end
+        data = pdf_cache.cached(key, lambda: _render(html, base_url))
+        if len(_made) >= pdf_cache.KEEP_ENTRIES:  # a server edited all day must not grow
             _made.clear()
         _made[name] = data
     return _made[name]

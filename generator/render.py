@@ -16,8 +16,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import cache_store
-
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters that start Markdown syntax anywhere in a line (`{` starts attr_list attributes,
 # `~` `^` `=` pymdownx's inline marks); `&`, `<` and `>` become entities instead. Escaping
@@ -66,18 +64,10 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    # Compiling the templates is a good part of a one-sheet command's time. Jinja keys its
-    # cache on each template's source, so an edited template is always compiled afresh.
-    folder = cache_store.private_dir("templates")
-    return None if folder is None else jinja2.FileSystemBytecodeCache(str(folder))
-
-
 def _environment(**options: Any) -> jinja2.Environment:
     """Both environments: strict about undefined names, tidy about whitespace."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -16,7 +16,7 @@ BANK = ROOT / "question_bank"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 # A fixed time for reproducible builds (sitemap dates); any value works if it is the same.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
-# Tests (and the commands they start) keep the parse cache to themselves, away from $HOME.
+# Tests (and the commands they start) keep the PDF cache to themselves, away from $HOME.
 os.environ["INFOINTERVIEW_CACHE_DIR"] = tempfile.mkdtemp(prefix="infointerview-test-cache-")
 
 

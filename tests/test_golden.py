@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.documents import sheet_document, sheet_markdown
 from generator.inserts import expand_inserts
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.pages import sheet_document, sheet_markdown, site_pages
+from generator.site_pages import site_pages
 from generator.tailor import SheetRequest, build_sheet
 
 HERE = Path(__file__).parent / "golden"

@@ -10,10 +10,10 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from generator.errors import RequestError
+from generator.documents import record_document, sheet_document
+from generator.errors import PdfUnavailable
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.pages import record_document, sheet_document
 from generator.tailor import SheetRequest, build_sheet
 from tests.conftest import BANK, run_cli
 
@@ -22,7 +22,7 @@ try:
 
     load_weasyprint()
     MISSING = ""
-except RequestError as error:
+except PdfUnavailable as error:
     MISSING = str(error).splitlines()[0]
 
 if MISSING and os.environ.get("CI"):

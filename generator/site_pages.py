@@ -6,61 +6,22 @@ disk for builders that do not run MkDocs hooks.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator import cache_store, render
-from generator.errors import BankError
-from generator.inserts import INSERT, expand_inserts, insert_problems
+from generator import render
+from generator.documents import (
+    RECORDS,
+    SHEET_CSS,
+    SHEET_CSS_PATH,
+    default_sheet,
+    front_matter_text,
+    record_fragment,
+    sheet_fragment,
+)
+from generator.inserts import INSERT, expand_inserts
 from generator.model import Bank
-from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest, build_sheet
-
-SHEET_CSS = "sheet.css"
-SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"
-
-
-def sheet_fragment(sheet: Sheet, downloads: bool) -> render.Markup:
-    return render.render_html(
-        "sheet_body.html.j2", sheet=sheet, heading=1, site=True, downloads=downloads
-    )
-
-
-def sheet_markdown(sheet: Sheet) -> str:
-    return render.render_markdown("sheet.md.j2", sheet=sheet)
-
-
-def sheet_document(sheet: Sheet, paper: str = "letter") -> str:
-    css = render.Markup(render.stylesheet(SHEET_CSS))
-    return str(render.render_html("sheet_document.html.j2", sheet=sheet, css=css, paper=paper))
-
-
-def front_matter_text(text: str) -> render.Markup:
-    # JSON strings are valid YAML double-quoted scalars, with every special character escaped.
-    return render.Markup(json.dumps(text))
-
-
-RECORDS = {"contact-log": "Contact log", "debrief": "Debrief after an informational interview"}
-RECORD_ENTRIES = 3  # contact-log entries on one printed page
-
-
-def record_fragment(kind: str, downloads: bool) -> render.Markup:
-    return render.render_html(
-        "records_body.html.j2", kind=kind, heading=1, site=True, entries=RECORD_ENTRIES,
-        downloads=downloads,
-    )
-
-
-def record_document(kind: str, paper: str = "letter") -> str:
-    css = render.Markup(render.stylesheet(SHEET_CSS))
-    return str(render.render_html(
-        "record_document.html.j2", kind=kind, title=RECORDS[kind], css=css, paper=paper,
-        entries=RECORD_ENTRIES,
-    ))
-
-
-def default_sheet(bank: Bank, goal: str) -> Sheet:
-    return build_sheet(bank, SheetRequest(goal=goal, role=DEFAULT_ROLE, minutes=DEFAULT_MINUTES))
+from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE
 
 
 def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
@@ -93,15 +54,6 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
     return pages
 
 
-def cached_site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
-    """site_pages, from the cache while the bank, the code and the templates are unchanged.
-    A bank made without the loader has no fingerprint and is never cached."""
-    if not bank.fingerprint:
-        return site_pages(bank, downloads)
-    parts = [cache_store.code_digest(), bank.fingerprint, str(downloads)]
-    return cache_store.memo("pages", parts, lambda: site_pages(bank, downloads))
-
-
 def _question_bank_page(bank: Bank) -> str:
     filters = [
         ("goal", "Goal", list(bank.goals.values())),
@@ -125,15 +77,6 @@ def _question_bank_page(bank: Bank) -> str:
     )
 
 
-def check_content(bank: Bank, content_dir: Path) -> None:
-    """Raise BankError for every bad insert comment in the hand-written pages."""
-    problems = []
-    for path in sorted(content_dir.rglob("*.md")):
-        problems += insert_problems(path.read_text(encoding="utf-8"), bank, path)
-    if problems:
-        raise BankError(problems)
-
-
 def content_pages(bank: Bank, content_dir: Path) -> dict[str, str]:
     """The hand-written pages that carry insert comments, expanded; raises BankError."""
     pages = {}
@@ -148,5 +91,5 @@ def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False)
     pages = {}
     for content_dir in content_dirs:
         pages.update(content_pages(bank, content_dir))
-    pages.update(cached_site_pages(bank, downloads))
+    pages.update(site_pages(bank, downloads))
     return pages

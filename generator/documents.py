@@ -1,0 +1,61 @@
+"""Rendering one sheet or record as a whole document (Markdown, standalone HTML) or as the HTML
+fragment a site page embeds. Used by the CLI, the PDFs and the site's page map alike, so every
+output of a sheet comes from the same templates.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator import render
+from generator.model import Bank
+from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest, build_sheet
+
+SHEET_CSS = "sheet.css"
+SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"
+RECORDS = {"contact-log": "Contact log", "debrief": "Debrief after an informational interview"}
+RECORD_ENTRIES = 3  # contact-log entries on one printed page
+
+
+def default_sheet(bank: Bank, goal: str) -> Sheet:
+    """The ready-made sheet of a goal that the site offers without JavaScript."""
+    return build_sheet(bank, SheetRequest(goal=goal, role=DEFAULT_ROLE, minutes=DEFAULT_MINUTES))
+
+
+def sheet_fragment(sheet: Sheet, downloads: bool) -> render.Markup:
+    return render.render_html(
+        "sheet_body.html.j2", sheet=sheet, heading=1, site=True, downloads=downloads
+    )
+
+
+def sheet_markdown(sheet: Sheet) -> str:
+    return render.render_markdown("sheet.md.j2", sheet=sheet)
+
+
+def sheet_document(sheet: Sheet, paper: str = "letter") -> str:
+    css = render.Markup(render.stylesheet(SHEET_CSS))
+    return str(render.render_html("sheet_document.html.j2", sheet=sheet, css=css, paper=paper))
+
+
+def record_fragment(kind: str, downloads: bool) -> render.Markup:
+    return render.render_html(
+        "records_body.html.j2", kind=kind, heading=1, site=True, entries=RECORD_ENTRIES,
+        downloads=downloads,
+    )
+
+
+def record_document(kind: str, paper: str = "letter") -> str:
+    css = render.Markup(render.stylesheet(SHEET_CSS))
+    return str(render.render_html(
+        "record_document.html.j2", kind=kind, title=RECORDS[kind], css=css, paper=paper,
+        entries=RECORD_ENTRIES,
+    ))
+
+
+def front_matter_text(text: str) -> render.Markup:
+    """Text as a YAML double-quoted scalar for a page's front matter.
+
+    `ensure_ascii=False` keeps every character as itself: with escapes, a character outside
+    the Basic Multilingual Plane becomes a surrogate pair (`\\ud83c\\udf93`) that YAML rejects,
+    and MkDocs then silently reads the whole front matter as Markdown body text."""
+    return render.Markup(json.dumps(text, ensure_ascii=False))
