@@ -17,6 +17,10 @@ DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30
 MINUTES_PER_QUESTION = 4
 # Who else to talk to, may I mention you, may I follow up: a closing takes about three asks.
 MAX_CLOSING_ASKS = 3
+# With an industry chosen, about a third of the prepared questions are written for it (at least
+# one): enough that the choice shows on every sheet, while the general questions a career
+# adviser expects (story, advice, who else to ask) keep the rest.
+INDUSTRY_SHARE = 3
 
 
 @dataclass(frozen=True)
@@ -134,14 +138,15 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
         return (tier, -specific, rank[question.category], order[question.id])
 
     ranked = sorted((q for q in candidates if q.category not in closing_ids), key=preference)
-    chosen = _spread(ranked, plan.question_count, {})
+    industry_cap = max(1, round(plan.question_count / INDUSTRY_SHARE))
+    chosen = _spread(ranked, plan.question_count, {}, industry_cap)
     counts: dict[str, int] = {}
     for question in chosen:
         counts[question.category] = counts.get(question.category, 0) + 1
     # Rapport questions only make sense at the start, never as "if time allows" extras.
     chosen_ids = {q.id for q in chosen}  # ids, as comparing questions compares every field
     remaining = [q for q in ranked if q.id not in chosen_ids and q.category not in opening_ids]
-    extras = _spread(remaining, plan.extra_count, counts)
+    extras = _spread(remaining, plan.extra_count, counts, plan.extra_count)
 
     def conversation(question: Question) -> tuple[int, int]:
         return rank[question.category], order[question.id]
@@ -170,8 +175,11 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
     )
 
 
-def _spread(ranked: list[Question], count: int, taken: dict[str, int]) -> list[Question]:
-    """Take `count` questions in preference order, core ones before any optional one.
+def _spread(
+    ranked: list[Question], count: int, taken: dict[str, int], industry_cap: int
+) -> list[Question]:
+    """Take `count` questions in preference order, core ones before any optional one, and at
+    most `industry_cap` industry questions.
 
     Within each tier a category may give at most `cap` questions, and the cap rises only when
     the tier cannot fill the sheet otherwise: a sheet that covers several topics serves a short
@@ -179,6 +187,7 @@ def _spread(ranked: list[Question], count: int, taken: dict[str, int]) -> list[Q
     """
     chosen: list[Question] = []
     per_category = dict(taken)
+    industry_count = 0
     for tier in ([q for q in ranked if q.is_core], [q for q in ranked if not q.is_core]):
         cap = 1
         left = tier
@@ -187,9 +196,13 @@ def _spread(ranked: list[Question], count: int, taken: dict[str, int]) -> list[Q
             for question in left:
                 if len(chosen) == count:
                     break
+                is_industry = question.industries is not None
+                if is_industry and industry_count >= industry_cap:
+                    continue  # never taken: the sheet has its share of industry questions
                 if per_category.get(question.category, 0) < cap:
                     chosen.append(question)
                     per_category[question.category] = per_category.get(question.category, 0) + 1
+                    industry_count += is_industry
                 else:
                     passed_over.append(question)
             left = passed_over
