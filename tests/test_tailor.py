@@ -142,7 +142,8 @@ def test_every_category_and_industry_is_reachable(bank: Bank) -> None:
          "['in-person', 'video', 'phone']"),
         (SheetRequest(goal="explore", industry="space"), "unknown industry 'space'. Expected one of: "
          "['technology', 'healthcare', 'finance', 'education', 'government', 'nonprofit', "
-         "'creative-media', 'engineering-manufacturing']"),
+         "'creative-media', 'engineering-manufacturing', 'law', 'science-research', "
+         "'hospitality-retail', 'trades-construction', 'journalism-media', 'environment-energy']"),
         (SheetRequest(goal="explore", minutes=9), "minutes must be between 10 and 90 but received: 9"),
         (SheetRequest(goal="explore", minutes=91), "minutes must be between 10 and 90 but received: 91"),
     ],
