@@ -21,6 +21,7 @@ from generator.tailor import (
 )
 
 DEFAULT_BANK = Path("question_bank")
+TEMPLATES = Path(__file__).parent / "templates"
 LISTABLE = ("goals", "roles", "formats", "industries", "categories")
 SHEET_TYPES = (".md", ".html", ".pdf")
 PAPERS = ("letter", "a4")
@@ -100,18 +101,37 @@ def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None
         made = build_sheet(bank, request)
     except RequestError as error:
         raise click.UsageError(str(error)) from None
-    from generator.output import write_sheet  # noqa: PLC0415 - check and list need no Jinja
+    from generator import documents  # noqa: PLC0415 - check and list need no Jinja
 
     if output is None:
-        from generator.documents import sheet_markdown  # noqa: PLC0415 - check and list need no Jinja
-
-        click.echo(sheet_markdown(made), nl=False)
+        click.echo(documents.sheet_markdown(made), nl=False)
         return
-    try:
-        write_sheet(made, output, paper)
-    except PdfUnavailable as error:
-        raise click.ClickException(str(error)) from None
+    if output.suffix.lower() == ".md":
+        data = documents.sheet_markdown(made).encode("utf-8")
+    else:
+        html = documents.sheet_document(made, paper)
+        data = _pdf_renderer()(html) if output.suffix.lower() == ".pdf" else html.encode("utf-8")
+    _write_file(output, data)
     click.echo(f"Wrote {output}", err=True)
+
+
+def _write_file(output: Path, data: bytes) -> None:
+    from generator.output import OutputError, write_file  # noqa: PLC0415 - only when writing
+
+    try:
+        write_file(output, data)
+    except OutputError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _write_folder(output: Path, files: dict[str, bytes], sources: list[Path]) -> None:
+    from generator import output as out  # noqa: PLC0415 - only when writing
+
+    try:
+        out.check_output_folder(output, [*sources, TEMPLATES.parent], Path.cwd())
+        out.write_folder(output, files)
+    except out.OutputError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command()
@@ -122,15 +142,16 @@ def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None
 @bank_option
 def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
     """Write the site's pages (hand-written and generated) for another site builder."""
-    from generator.output import write_pages  # noqa: PLC0415 - check and list need no Jinja
+    from generator.site_pages import docs_folder  # noqa: PLC0415 - check and list need no Jinja
 
     bank = _load(banks)
     try:
-        written = write_pages(bank, content, output)
+        files = docs_folder(bank, content if content.is_dir() else None)
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)
-    click.echo(f"Wrote {written} files to {output}")
+    _write_folder(output, files, [content, *(banks or (DEFAULT_BANK,))])
+    click.echo(f"Wrote {len(files)} files to {output}")
 
 
 BATCH_LENGTHS = (20, 30, 45)
@@ -145,7 +166,6 @@ BATCH_LENGTHS = (20, 30, 45)
 def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None:
     """Write every goal's sheet at 20, 30 and 45 minutes, with an index page, for handing out."""
     from generator.documents import sheet_document  # noqa: PLC0415 - check and list need no Jinja
-    from generator.output import write_files  # noqa: PLC0415 - check and list need no Jinja
     from generator.render import render_html  # noqa: PLC0415 - check and list need no Jinja
 
     bank = _load(banks)
@@ -168,7 +188,7 @@ def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None
     index = render_html("sheets_index.html.j2", goals=list(bank.goals.values()),
                         lengths=BATCH_LENGTHS, files=links, role=bank.roles[DEFAULT_ROLE])
     files["index.html"] = str(index).encode("utf-8")
-    write_files(output, files)
+    _write_folder(output, files, list(banks or (DEFAULT_BANK,)))
     pdfs = sum(1 for name in files if name.endswith(".pdf"))
     click.echo(f"Wrote {len(jobs)} HTML sheets" + (f" and {pdfs} PDF sheets" if pdf else "")
                + f" for {len(bank.goals)} goals to {output} ({paper} paper).")
@@ -193,7 +213,6 @@ def _pdf_renderer():
 def record(kind: str, output: Path, paper: str) -> None:
     """Write a printable contact log or a one-page debrief form."""
     from generator.documents import record_document  # noqa: PLC0415 - check and list need no Jinja
-    from generator.output import write_files  # noqa: PLC0415 - check and list need no Jinja
 
     suffix = output.suffix.lower()
     if suffix not in (".html", ".pdf"):
@@ -203,5 +222,5 @@ def record(kind: str, output: Path, paper: str) -> None:
         )
     html = record_document(kind, paper)
     data = _pdf_renderer()(html) if suffix == ".pdf" else html.encode("utf-8")
-    write_files(output.parent, {output.name: data})
+    _write_file(output, data)
     click.echo(f"Wrote {output}", err=True)

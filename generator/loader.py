@@ -8,6 +8,7 @@ appear only once per section, so a typo cannot silently replace another item.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from generator.errors import BankError, Problem, display_path
 from generator.model import Bank, Item, Origin
 from generator.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
 from generator.yaml_parse import parse_yaml
-from generator.yaml_source import Mapping, Sequence, read_bank_file
+from generator.yaml_source import YamlList, YamlMapping, read_bank_file
 
 BANK_SUFFIXES = (".yml", ".yaml")
 
@@ -32,10 +33,43 @@ class _Folder:
     hides: list[tuple[str, str, Path, int]] = field(default_factory=list)
 
 
-def bank_files(folder: Path) -> list[Path]:
-    """Every YAML file under `folder`, in a stable order so builds are reproducible."""
-    files = [p for p in folder.rglob("*") if p.suffix in BANK_SUFFIXES and p.is_file()]
-    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+def bank_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Every YAML file under `folder`, in a stable order so builds are reproducible, and the
+    problems met on the way: an unreadable folder, and links that lead out of the bank folder
+    (a link to /proc/self/environ or a .env file must never be read, let alone quoted)."""
+    root = folder.resolve()
+    files: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        problems.append(Problem(where, 0, f"cannot read the folder: {error.strerror}"))
+
+    for parent, subfolders, names in os.walk(folder, onerror=unreadable):
+        subfolders.sort()
+        for name in [*subfolders]:
+            path = Path(parent, name)
+            if path.is_symlink():  # os.walk does not follow links to folders: say so
+                subfolders.remove(name)
+                problems.append(Problem(path, 0, (
+                    "is a link to a folder, which is not read; put the files in the bank folder"
+                )))
+        for name in names:
+            path = Path(parent, name)
+            if not name.lower().endswith(BANK_SUFFIXES):
+                continue
+            if path.is_symlink() and not _inside(path.resolve(), root):
+                problems.append(Problem(path, 0, (
+                    "is a link to a file outside the bank folder, which is not read"
+                )))
+                continue
+            files.append(path)
+    files.sort(key=lambda p: p.relative_to(folder).as_posix())
+    return files, problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
 
 
 def load_bank(folders: Iterable[Path]) -> Bank:
@@ -51,8 +85,9 @@ _FileRead = tuple[Path, bytes] | tuple[Path, BankError]
 def _read_files(folder: Path) -> list[_FileRead] | None:
     if not folder.is_dir():
         return None
-    found: list[_FileRead] = []
-    for path in bank_files(folder):
+    paths, problems = bank_files(folder)
+    found: list[_FileRead] = [(problem.path, BankError([problem])) for problem in problems]
+    for path in paths:
         try:
             found.append((path, read_bank_file(path)))
         except BankError as error:
@@ -102,7 +137,7 @@ def _read_folder(found: list[_FileRead], problems: list[Problem]) -> _Folder:
         except BankError as error:
             problems.extend(error.problems)
             continue
-        if not isinstance(document, Mapping):
+        if not isinstance(document, YamlMapping):
             message = "expected a mapping with keys such as 'questions:' at the top of the file"
             line = getattr(document, "line", 1)
             problems.append(Problem(path, line, f"{message} but received: {show(document)}"))
@@ -122,7 +157,7 @@ def _read_folder(found: list[_FileRead], problems: list[Problem]) -> _Folder:
 def _read_section(
     name: str, value: object, path: Path, line: int, into: _Folder, problems: list[Problem]
 ) -> None:
-    if not isinstance(value, Sequence):
+    if not isinstance(value, YamlList):
         problems.append(Problem(path, line, f"{name}: expected a list but received: {show(value)}"))
         return
     section = SECTIONS[name]
@@ -149,7 +184,7 @@ def _read_section(
 def _read_hide(
     value: object, path: Path, line: int, problems: list[Problem]
 ) -> list[tuple[str, str, Path, int]]:
-    if not isinstance(value, Mapping):
+    if not isinstance(value, YamlMapping):
         message = (
             f"hide: expected a mapping such as 'questions: [some-id]' but received: {show(value)}"
         )
@@ -162,7 +197,7 @@ def _read_hide(
             message = f"hide: unknown section {section!r}. Expected one of: {sorted(SECTIONS)}"
             problems.append(Problem(path, key_line, message))
             continue
-        if not isinstance(ids, Sequence) or not all(isinstance(i, str) for i in ids):
+        if not isinstance(ids, YamlList) or not all(isinstance(i, str) for i in ids):
             message = f"hide.{section}: expected a list of ids but received: {show(ids)}"
             problems.append(Problem(path, key_line, message))
             continue

@@ -1,49 +1,106 @@
-"""Writing sheets and pages to disk. Everything is rendered in memory first, so an error never
-leaves a half-written folder behind."""
+"""Writing sheets and pages to disk, so that a run either writes everything or nothing.
+
+Everything is rendered in memory first. A folder of files is written into a fresh temporary
+folder beside the output and then swapped in whole, so the output always matches the bank (a
+removed goal's files do not linger) and a failure leaves the previous folder as it was. A
+single file is written beside its target and renamed over it. Output is refused where it could
+destroy sources: the guide's pages, the banks, the generator's templates, the project itself,
+or a system folder. Every path problem is an `OutputError` with a one-line message.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from generator.documents import sheet_document, sheet_markdown
-from generator.model import Bank
-from generator.site_pages import all_pages
-from generator.tailor import Sheet
+# Written into every folder we write, so a later run knows it may replace that folder.
+MARKER = ".infointerview-output"
 
 
-def write_sheet(sheet: Sheet, output: Path, paper: str) -> None:
-    suffix = output.suffix.lower()
-    if suffix == ".pdf":
-        from generator.pdf import write_pdf  # noqa: PLC0415 - WeasyPrint is slow to import
+class OutputError(Exception):
+    """An output path that cannot or must not be written; the message is one line."""
 
-        write_pdf(sheet_document(sheet, paper), output)
+
+def check_output_folder(output: Path, sources: Iterable[Path], project: Path) -> None:
+    """Refuse an output folder that is, holds or lies inside a source folder, that is or holds
+    the project folder (a folder inside it, such as build/docs, is fine), or a system one."""
+    target = output.resolve()
+    if target == Path(target.anchor) or target == Path.home().resolve():
+        raise OutputError(f"refusing to write into {output}: choose a new folder for the output")
+    if target == project.resolve() or target in project.resolve().parents:
+        raise OutputError(
+            f"refusing to write into {output}: it holds the project; "
+            "choose a folder for the output only, such as build/docs"
+        )
+    for source in sources:
+        folder = source.resolve()
+        if target == folder or folder in target.parents or target in folder.parents:
+            raise OutputError(
+                f"refusing to write into {output}: it overlaps the source folder {source}; "
+                "choose a folder outside it, such as build/docs"
+            )
+
+
+def write_folder(output: Path, files: dict[str, bytes]) -> None:
+    """Make `output` hold exactly `files` (relative names), or raise OutputError and leave it."""
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"cannot write to {output}: it is a file, not a folder")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
+        raise OutputError(
+            f"cannot write to {output}: the folder has files that infointerview did not write; "
+            "choose a new or empty folder"
+        )
+    parent = output.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=parent))
+    except OSError as error:
+        raise OutputError(f"cannot write to {output}: {error.strerror}") from None
+    try:
+        for name, data in {**files, MARKER: b"Written by infointerview; replaced whole.\n"}.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        _swap_in(staging, output)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"cannot write to {output}: {error.strerror or error}") from None
+
+
+def _swap_in(staging: Path, output: Path) -> None:
+    staging.chmod(0o755)  # mkdtemp makes it private; the output is a normal folder
+    if not output.exists():
+        staging.rename(output)
         return
-    text = sheet_markdown(sheet) if suffix == ".md" else sheet_document(sheet, paper)
-    _write_if_changed(output, text.encode("utf-8"))
+    retired = staging.with_name(staging.name + "-old")
+    output.rename(retired)
+    try:
+        staging.rename(output)
+    except OSError:
+        retired.rename(output)  # put the previous folder back
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
 
 
-def write_pages(bank: Bank, content: Path, output: Path) -> int:
-    """Copy `content` into `output` with inserts expanded, and add the generated pages."""
-    files: dict[str, bytes] = {}
-    if content.is_dir():
-        for path in sorted(content.rglob("*")):
-            if path.is_file():
-                files[path.relative_to(content).as_posix()] = path.read_bytes()
-    for name, text in all_pages(bank, [content] if content.is_dir() else []).items():
-        files[name] = text.encode("utf-8")
-    write_files(output, files)
-    return len(files)
-
-
-def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write already-rendered files into `folder` (relative names)."""
-    for name, data in files.items():
-        _write_if_changed(folder / name, data)
-
-
-def _write_if_changed(path: Path, data: bytes) -> None:
-    # Leaving unchanged files alone keeps a watching builder from rebuilding for nothing.
-    if path.is_file() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def write_file(output: Path, data: bytes) -> None:
+    """Write one file by renaming a finished temporary file over it."""
+    if output.is_dir():
+        raise OutputError(f"cannot write to {output}: it is a folder; give a file name")
+    temporary: Path | None = None
+    try:
+        output.absolute().parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{output.name}-", dir=output.absolute().parent)
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, output)
+    except OSError as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        raise OutputError(f"cannot write to {output}: {error.strerror or error}") from None

@@ -18,11 +18,16 @@ from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters that start Markdown syntax anywhere in a line (`{` starts attr_list attributes,
-# `~` `^` `=` pymdownx's inline marks); `&`, `<` and `>` become entities instead. Escaping
-# only these keeps the Markdown sheet readable as plain text in a terminal.
+# `~` `^` `=` pymdownx's inline marks). Escaping only what can start syntax keeps the Markdown
+# sheet readable as plain text in a terminal.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|~^=])")
-# Characters that start a block (heading, list, quote, rule) only at the start of a line.
-_MD_LINE_START = re.compile(r"^([#+\-])")
+# `&` only where it would start an entity (`&amp;`, `&#60;`), `<` only where it could open a
+# tag, comment or autolink: "R&D" and "a < b" stay as they are.
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+# What starts a block only at the start of a line: heading, list, quote, rule, table, and the
+# admonitions and collapsible blocks of `admonition` and `pymdownx.details` (`!!!`, `???`).
+_MD_LINE_START = re.compile(r"^([#+\-!>])")
 _MD_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
@@ -32,8 +37,11 @@ def md_escape(value: Any) -> str:
         return str(value)
     text = " ".join(str(value).split())
     text = _MD_INLINE.sub(r"\\\1", text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_ENTITY.sub("&amp;", text)
+    text = _MD_TAG.sub("&lt;", text)
     text = _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+    if text.startswith("?"):  # Markdown has no escape for "?": an entity reads the same
+        text = "&#63;" + text[1:]
     return _MD_LINE_START.sub(r"\\\1", text)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import model
 from generator.errors import Problem
-from generator.yaml_source import Mapping, Sequence
+from generator.yaml_source import YamlList, YamlMapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
@@ -119,7 +119,7 @@ def check_item(
     section: Section, item: Any, path: Path, line: int
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Check one item; return its field values (None if unusable) and the problems found."""
-    if not isinstance(item, Mapping):
+    if not isinstance(item, YamlMapping):
         message = f"{section.name}: each item must be a mapping (key: value) but received: "
         return None, [Problem(path, line, message + show(item))]
     problems: list[Problem] = []
@@ -204,7 +204,7 @@ def _identifier(value: Any) -> tuple[str | None, str | None]:
 
 
 def _list_of(value: Any, convert: Any) -> tuple[tuple[Any, ...] | None, str | None]:
-    if not isinstance(value, Sequence):
+    if not isinstance(value, YamlList):
         return None, f"expected a list but received: {show(value)}"
     items = []
     for item in value:

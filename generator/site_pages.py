@@ -93,3 +93,16 @@ def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False)
         pages.update(content_pages(bank, content_dir))
     pages.update(site_pages(bank, downloads))
     return pages
+
+
+def docs_folder(bank: Bank, content: Path | None) -> dict[str, bytes]:
+    """A whole docs folder for another site builder: the hand-written pages (inserts expanded)
+    and their assets, and the generated pages."""
+    files: dict[str, bytes] = {}
+    if content is not None:
+        for path in sorted(content.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                files[path.relative_to(content).as_posix()] = path.read_bytes()
+    for name, text in all_pages(bank, [content] if content is not None else []).items():
+        files[name] = text.encode("utf-8")
+    return files

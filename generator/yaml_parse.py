@@ -1,47 +1,61 @@
 """Parse one YAML file safely, keeping the line number of every value for error messages.
 
-PyYAML's constructors drop line numbers, so we compose the node tree (with libyaml's C parser
-when it is installed, which is several times faster) and build plain values ourselves. Doing the
-construction here also lets us refuse what a data file never needs: aliases (the "billion
-laughs" attack expands them), Python object tags, and deep nesting.
+PyYAML's constructors drop line numbers, and its composer (libyaml's too) builds the node tree
+by recursion: a file of 40,000 nested brackets overflows the C stack and kills the process.
+So we read the parser's *events* (with libyaml's C parser when it is installed, several times
+faster) and build plain values with an explicit stack, refusing what a data file never needs
+before it can do harm: nesting deeper than MAX_DEPTH (checked as each level opens), anchors and
+aliases (the "billion laughs" attack expands them), tags other than plain data, numbers too
+long to be meant, and control characters, wherever they come from.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.errors import BankError, Problem
-from generator.yaml_source import Mapping, Sequence
+from generator.yaml_source import YamlList, YamlMapping
 
-try:  # libyaml is optional; the pure-Python parser gives the same nodes, only slower.
+try:  # libyaml is optional; the pure-Python parser gives the same events, only slower.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 20
+# A whole number or a decimal in a bank is a count of minutes: 30 characters is generous, and
+# Python refuses to convert numbers of more than 4,300 digits (YAML 1.1's 1:2:3 forms too).
+MAX_NUMBER_CHARACTERS = 30
 _TAG = "tag:yaml.org,2002:"
-_STR = _TAG + "str"
-_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_PLAIN_DATA = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
+# Control characters (C0 but tab and line breaks, DEL, C1), lone surrogates, which no text file
+# can hold but a YAML escape can make, and the two non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
 
 
 def parse_yaml(path: Path, data: bytes) -> Any:
     """Parse the bytes of `path`; raise BankError naming the file and line of a problem."""
     text = _decode(path, data)
-    _refuse_tab_indentation(path, text)
+    _refuse_raw_characters(path, text)
+    builder = _Builder(path)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise _error(path, line, f"YAML syntax error: {_describe(error)}") from None
     except yaml.YAMLError as error:
         raise _error(path, 1, f"YAML syntax error: {error}") from None
-    if node is None:
+    if builder.document is None:
         raise _error(path, 1, "file is empty; expected a mapping such as 'questions:'")
-    return _Builder(path).build(node, depth=0)
+    return builder.document
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -60,12 +74,24 @@ def _decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def _refuse_tab_indentation(path: Path, text: str) -> None:
-    # YAML forbids tabs for indentation, but PyYAML's own message for it is cryptic.
+def _refuse_raw_characters(path: Path, text: str) -> None:
+    # PyYAML reports a raw control character without its line, and its message for a tab in
+    # the indentation is cryptic: find both ourselves, with the real line.
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise _error(path, line, _control_message(found.group()))
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             raise _error(path, number, "tab character in indentation; indent with spaces")
+
+
+def _control_message(character: str) -> str:
+    return (
+        f"control character U+{ord(character):04X} is not allowed in a bank file; "
+        "remove it or write the text without it"
+    )
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:
@@ -81,52 +107,84 @@ def _error(path: Path, line: int, message: str) -> BankError:
 
 
 class _Builder:
-    """Turns composed nodes into values, refusing aliases, unknown tags and deep nesting."""
+    """Builds values from parser events with an explicit stack: no recursion, so no depth of
+    input can overflow anything, and the depth limit is checked before a level is entered."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.seen: set[int] = set()
-        # One constructor per file: it caches every node it builds.
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.document: Any = None
+        # Open collections, innermost last; for a mapping, the key waiting for its value.
+        self.stack: list[tuple[YamlMapping | YamlList, list[Any]]] = []
 
-    def build(self, node: yaml.Node, depth: int) -> Any:
-        line = node.start_mark.line + 1
-        if id(node) in self.seen:
+    def feed(self, event: yaml.Event) -> None:
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _error(self.path, line, "anchors and aliases (&name, *name) are not supported")
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH:
+        if isinstance(event, yaml.ScalarEvent):
+            self._add(self._scalar(event, line), line)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._open(event, line)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            value, _ = self.stack.pop()
+            self._add(value, value.line, opened=True)
+
+    def _open(self, event: yaml.CollectionStartEvent, line: int) -> None:
+        if event.tag not in _COLLECTION_TAGS:
+            self._refuse_tag(event.tag, line)
+        if len(self.stack) >= MAX_DEPTH:
             raise _error(self.path, line, f"nested more than {MAX_DEPTH} levels deep")
-        if isinstance(node, yaml.MappingNode) and node.tag == _TAG + "map":
-            return self._mapping(node, depth, line)
-        if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
-            return self._sequence(node, depth, line)
-        if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
-            # Most values are text; a date is only text to us too. Skip the constructor for both.
-            if node.tag in (_STR, _TAG + "timestamp"):
-                return node.value
-            return self.constructor.construct_object(node)
-        tag = node.tag.replace(_TAG, "!!", 1)
-        raise _error(self.path, line, f"YAML tags such as {tag!r} are not allowed in a bank file")
+        value: YamlMapping | YamlList
+        if isinstance(event, yaml.MappingStartEvent):
+            value = YamlMapping()
+            value.key_lines = {}
+        else:
+            value = YamlList()
+            value.item_lines = []
+        value.line = line
+        self.stack.append((value, []))
 
-    def _mapping(self, node: yaml.MappingNode, depth: int, line: int) -> Mapping:
-        result = Mapping()
-        result.line, result.key_lines = line, {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _error(self.path, key_line, "a mapping key must be plain text")
-            key = str(key_node.value)
-            if key in result.key_lines:
-                first = result.key_lines[key]
-                raise _error(self.path, key_line, f"duplicate key {key!r} (first at line {first})")
-            result.key_lines[key] = key_line
-            result[key] = self.build(value_node, depth + 1)
-        return result
+    def _scalar(self, event: yaml.ScalarEvent, line: int) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in _PLAIN_DATA:
+            self._refuse_tag(tag, line)
+        found = _CONTROL.search(event.value)
+        if found:  # through an escape such as "\0", "\e" or "\x7f"
+            raise _error(self.path, line, _control_message(found.group()))
+        # Most values are text; a date is only text to us too. Skip the constructor for both.
+        if tag in (_TAG + "str", _TAG + "timestamp"):
+            return event.value
+        if tag in (_TAG + "int", _TAG + "float") and len(event.value) > MAX_NUMBER_CHARACTERS:
+            raise _error(self.path, line, (
+                f"number of {len(event.value)} characters is too long; "
+                f"a number here has at most {MAX_NUMBER_CHARACTERS}"
+            ))
+        try:
+            return _constructor.construct_object(yaml.ScalarNode(tag, event.value))
+        except (ValueError, yaml.YAMLError):
+            raise _error(self.path, line, f"not a valid value: {event.value[:40]!r}") from None
 
-    def _sequence(self, node: yaml.SequenceNode, depth: int, line: int) -> Sequence:
-        result = Sequence()
-        result.line, result.item_lines = line, []
-        for item in node.value:
-            result.item_lines.append(item.start_mark.line + 1)
-            result.append(self.build(item, depth + 1))
-        return result
+    def _refuse_tag(self, tag: str | None, line: int) -> None:
+        shown = (tag or "").replace(_TAG, "!!", 1)
+        raise _error(self.path, line, f"YAML tags such as {shown!r} are not allowed in a bank file")
+
+    def _add(self, value: Any, line: int, opened: bool = False) -> None:
+        if not self.stack:
+            self.document = value
+            return
+        parent, pending = self.stack[-1]
+        if isinstance(parent, YamlList):
+            parent.item_lines.append(line)
+            parent.append(value)
+        elif not pending:  # a key
+            if opened:
+                raise _error(self.path, line, "a mapping key must be plain text")
+            key = str(value) if value is not None else "null"
+            if key in parent.key_lines:
+                first = parent.key_lines[key]
+                raise _error(self.path, line, f"duplicate key {key!r} (first at line {first})")
+            parent.key_lines[key] = line
+            pending.append(key)
+        else:
+            parent[pending.pop()] = value

@@ -10,7 +10,7 @@ import yaml
 
 from generator import yaml_parse
 from generator.errors import BankError
-from generator.yaml_source import Mapping, Sequence
+from generator.yaml_source import YamlList, YamlMapping
 from tests.conftest import BANK
 
 
@@ -29,10 +29,10 @@ def _parse_both(path: Path, data: bytes, monkeypatch: pytest.MonkeyPatch) -> lis
 
 def _with_lines(value: object) -> object:
     """Every value with the lines the parser recorded for it, to compare in one assert."""
-    if isinstance(value, Mapping):
+    if isinstance(value, YamlMapping):
         items = [(key, value.key_lines[key], _with_lines(item)) for key, item in value.items()]
         return ("mapping", value.line, items)
-    if isinstance(value, Sequence):
+    if isinstance(value, YamlList):
         return ("list", value.line, value.item_lines, [_with_lines(item) for item in value])
     return (type(value).__name__, value)
 
