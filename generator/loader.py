@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import checks
+from generator import checks, tailor
 from generator.errors import BankError, Problem, display_path
-from generator.model import Bank, Item, Origin
+from generator.model import Bank, Item
 from generator.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
 from generator.yaml_parse import parse_yaml
 from generator.yaml_source import YamlList, YamlMapping, read_bank_file
@@ -25,11 +25,9 @@ BANK_SUFFIXES = (".yml", ".yaml")
 
 @dataclass
 class _Folder:
-    """What one folder contributes: its items per section (and where each was defined), and
-    the ids it hides."""
+    """What one folder contributes: its items per section, and the ids it hides."""
 
     items: dict[str, dict[str, Item]] = field(default_factory=dict)
-    origins: dict[str, dict[str, Origin]] = field(default_factory=dict)
     hides: list[tuple[str, str, Path, int]] = field(default_factory=list)
 
 
@@ -98,7 +96,6 @@ def _read_files(folder: Path) -> list[_FileRead] | None:
 def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank:
     problems: list[Problem] = []
     merged: dict[str, dict[str, Item]] = {name: {} for name in SECTIONS}
-    origins: dict[str, dict[str, Origin]] = {name: {} for name in SECTIONS}
     for folder, found in zip(folders, files, strict=True):
         if found is None:
             problems.append(Problem(folder, 0, "bank folder not found"))
@@ -106,9 +103,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
         contribution = _read_folder(found, problems)
         for name, items in contribution.items.items():
             merged[name].update(items)  # dict.update keeps a replaced item in its place
-            origins[name].update(contribution.origins[name])
         for section, ident, path, line in contribution.hides:
-            origins[section].pop(ident, None)
             if merged[section].pop(ident, None) is None:
                 message = f"hide: no {SECTIONS[section].singular} {ident!r} to hide"
                 problems.append(Problem(path, line, message))
@@ -117,9 +112,10 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
     if problems:  # references would only repeat errors about items that failed to load
         raise BankError(problems)
     bank = Bank.from_sections(merged)
-    problems.extend(checks.check_references(bank, origins))
+    problems.extend(checks.check_references(bank))
     if not problems:
-        problems.extend(checks.check_coverage(bank, folders[-1], origins))
+        # Last, whether sheets can be made at all: a question of the selection rules.
+        problems.extend(tailor.coverage_problems(bank, folders[-1]))
     if problems:
         raise BankError(problems)
     return bank
@@ -162,23 +158,21 @@ def _read_section(
         return
     section = SECTIONS[name]
     items = into.items.setdefault(name, {})
-    origins = into.origins.setdefault(name, {})
     for item, item_line in zip(value, value.item_lines, strict=True):
-        values, found = check_item(section, item, path, item_line)
+        made, found = check_item(section, item, path, item_line)
         problems.extend(found)
-        if values is None:
+        if made is None:
             continue
-        ident, origin = values["id"], Origin(path, item.line, dict(item.key_lines))
+        ident, origin = made.id, made.origin
         if ident in items:
-            first = origins[ident]
+            first = items[ident].origin
             message = (
                 f"duplicate {section.singular} id {ident!r} "
                 f"(first defined at {display_path(first.path)}:{first.line})"
             )
             problems.append(Problem(path, origin.line_of("id"), message))
             continue
-        items[ident] = section.model(**values)
-        origins[ident] = origin
+        items[ident] = made
 
 
 def _read_hide(

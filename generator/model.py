@@ -1,7 +1,9 @@
 """The validated question bank: plain frozen dataclasses, free of YAML and of MkDocs.
 
-Items do not carry the file and line they came from: only the loader's checks need them, so
-the loader keeps them beside the items (`Origin`), and a bank stays small to hold and to cache.
+Each field of a bank item is declared once, here, with its kind of value (value_types), whether
+it is required, its default and what it means: `schema.py` validates against these
+declarations and the format page's field tables are made from them. Each item also carries
+where it was defined (`origin`), for the checks that need the whole bank.
 """
 
 from __future__ import annotations
@@ -11,8 +13,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from generator.value_types import (
+    TITLE_LENGTH,
+    Block,
+    Choice,
+    Flag,
+    Identifier,
+    Reference,
+    References,
+    Suits,
+    Text,
+    Texts,
+    WholeNumber,
+    declare,
+)
+
 # `None` in a goals/roles/industries/formats field means "suits all of them".
-Suits = tuple[str, ...] | None
+SuitsIds = tuple[str, ...] | None
+TIARA = ("trends", "insights", "advice", "resources", "assignments")
+PLACES = ("opening", "questions", "closing")
+# A goal's sheet is the page sheets/<goal id>, beside the site's own pages in that folder.
+RESERVED_GOAL_IDS = ("index", "make")
 
 
 @dataclass(frozen=True)
@@ -27,109 +48,181 @@ class Origin:
         return self.key_lines.get(key, self.line)
 
 
-@dataclass(frozen=True)
+def _origin() -> Origin | None:
+    # Not a bank key: where the loader found the item. Not compared: the same item is the
+    # same wherever it was written.
+    return field(default=None, compare=False, repr=False)
+
+
+# A dataclass takes over the field object it is given, so each class gets fresh ones.
+def _id() -> str:
+    return declare(Identifier(), "A unique id, such as `career-change`; other items refer to it.")
+
+
+def _title() -> str:
+    return declare(Text(TITLE_LENGTH), "A short name, shown in lists and headings.")
+
+
+def _description() -> str:
+    return declare(Text(), "One sentence on what it is.")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Goal:
-    id: str
-    title: str
-    description: str
-    emphasis: str
-    focus: tuple[str, ...]
+    id: str = declare(Identifier(RESERVED_GOAL_IDS), "A unique id; the goal's sheet is "
+                      "`sheets/<id>`, so `index` and `make` are taken.")
+    title: str = _title()
+    description: str = _description()
+    emphasis: str = declare(Text(), "A sentence printed on the goal's sheets.")
+    focus: tuple[str, ...] = declare(
+        References("categories"), "Category ids whose questions its sheets prefer.",
+        required=False, default=(),
+    )
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Role:
-    id: str
-    title: str
-    description: str
+    id: str = _id()
+    title: str = _title()
+    description: str = _description()
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Format:
-    id: str
-    title: str
-    description: str
+    id: str = _id()
+    title: str = _title()
+    description: str = _description()
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Industry:
-    id: str
-    title: str
-    description: str
+    id: str = _id()
+    title: str = _title()
+    description: str = _description()
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Category:
-    id: str
-    title: str
-    description: str
-    tiara: str | None
-    agenda: str | None
-    place: str
+    id: str = _id()
+    title: str = _title()
+    description: str = _description()
+    tiara: str | None = declare(Choice(TIARA), "The part of Dalton's TIARA frame it serves.",
+                                required=False)
+    agenda: str | None = declare(Text(), "The words used when stating the agenda aloud.",
+                                 required=False)
+    place: str = declare(Choice(PLACES), "Where its questions go on a sheet.",
+                         required=False, default="questions")
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Question:
-    id: str
-    text: str
-    category: str
-    goals: Suits
-    roles: Suits
-    industries: Suits
-    priority: str
-    why: str
-    probes: tuple[str, ...]
+    id: str = _id()
+    text: str = declare(Text(), "The question, written the way you would say it aloud.")
+    category: str = declare(Reference("categories"), "The id of a category.")
+    goals: SuitsIds = declare(Suits("goals"), "The goals it suits.", required=False)
+    roles: SuitsIds = declare(Suits("roles"), "The roles it suits.", required=False)
+    industries: SuitsIds = declare(
+        Suits("industries"), "The industries it is written for; with a list, it appears only "
+        "on sheets for those industries.", required=False,
+    )
+    priority: str = declare(Choice(("core", "optional")), "`core` questions go on a sheet "
+                            "first; `optional` ones fill the \"if time allows\" part.")
+    why: str = declare(Text(), "One or two sentences on why the question is worth asking.")
+    probes: tuple[str, ...] = declare(Texts(), "Follow-up questions; the sheet prints the first.",
+                                      required=False, default=())
+    origin: Origin | None = _origin()
 
     @property
     def is_core(self) -> bool:
         return self.priority == "core"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Tip:
-    id: str
-    kind: str
-    stage: str
-    text: str
-    why: str | None
-    formats: Suits
-    on_sheet: bool
+    id: str = _id()
+    kind: str = declare(Choice(("do", "dont")), "A do or a don't.")
+    stage: str = declare(Choice(("before", "during", "after")), "When it applies.")
+    text: str = declare(Text(), "The tip.")
+    why: str | None = declare(Text(), "Why it matters.", required=False)
+    formats: SuitsIds = declare(Suits("formats"), "The meeting formats it suits.",
+                                required=False)
+    on_sheet: bool = declare(Flag(), "`true` prints it on the sheets.", required=False,
+                             default=False)
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Benefit:
-    id: str
-    text: str
-    goals: Suits
+    id: str = _id()
+    text: str = declare(Text(), "The benefit.")
+    goals: SuitsIds = declare(Suits("goals"), "The goals it suits.", required=False)
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
-    id: str
-    title: str
-    text: str
-    phase: str
-    minutes: int | None
+    id: str = _id()
+    title: str = _title()
+    text: str = declare(Text(), "What to do.")
+    phase: str = declare(Choice(PLACES), "The part of the meeting it belongs to.")
+    minutes: int | None = declare(WholeNumber(90), "About how long it takes, in minutes.",
+                                  required=False)
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Template:
-    id: str
-    title: str
-    description: str
-    text: str
+    id: str = _id()
+    title: str = _title()
+    description: str = _description()
+    text: str = declare(Block(), "The message, several lines; write blanks as `[Your name]`.")
+    origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Avoid:
-    id: str
-    question: str
-    reason: str
-    instead: str
+    id: str = _id()
+    question: str = declare(Text(), "The question not to ask.")
+    reason: str = declare(Text(), "Why not.")
+    instead: str = declare(Text(), "A better question.")
+    origin: Origin | None = _origin()
 
 
 Item = (
     Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template | Avoid
 )
+
+
+@dataclass(frozen=True)
+class Section:
+    """One top-level key of a bank file and the item type its list holds."""
+
+    name: str
+    singular: str
+    model: type
+
+
+SECTIONS: dict[str, Section] = {
+    section.name: section
+    for section in (
+        Section("goals", "goal", Goal),
+        Section("roles", "role", Role),
+        Section("formats", "format", Format),
+        Section("industries", "industry", Industry),
+        Section("categories", "category", Category),
+        Section("questions", "question", Question),
+        Section("tips", "tip", Tip),
+        Section("benefits", "benefit", Benefit),
+        Section("steps", "step", Step),
+        Section("templates", "template", Template),
+        Section("avoid", "question to avoid", Avoid),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -147,6 +240,7 @@ class Bank:
     steps: Mapping[str, Step]
     templates: Mapping[str, Template]
     avoid: Mapping[str, Avoid]
+
     @classmethod
     def from_sections(cls, sections: Mapping[str, Mapping[str, Item]]) -> Bank:
         # Read-only views, so no caller can change the bank another caller sees.
@@ -155,5 +249,3 @@ class Bank:
     def categories_at(self, place: str) -> set[str]:
         """Ids of the categories whose questions go in one place of a sheet."""
         return {c.id for c in self.categories.values() if c.place == place}
-
-

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
-from generator.errors import RequestError
-from generator.model import Bank, Category, Format, Goal, Industry, Question, Role, Tip
+from generator.errors import Problem, RequestError
+from generator.model import Bank, Category, Format, Goal, Industry, Origin, Question, Role, Tip
 
 MIN_MINUTES, MAX_MINUTES = 10, 90
 DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30
@@ -17,6 +18,8 @@ DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30
 MINUTES_PER_QUESTION = 4
 # Who else to talk to, may I mention you, may I follow up: a closing takes about three asks.
 MAX_CLOSING_ASKS = 3
+# Sections every bank needs at least one item of, or no sheet can be made.
+REQUIRED_SECTIONS = ("goals", "roles", "formats", "categories", "questions")
 # With an industry chosen, about a third of the prepared questions are written for it (at least
 # one): enough that the choice shows on every sheet, while the general questions a career
 # adviser expects (story, advice, who else to ask) keep the rest.
@@ -212,3 +215,37 @@ def _spread(
 
 def _fits_format(tip: Tip, format_id: str) -> bool:
     return tip.formats is None or format_id in tip.formats
+
+
+def coverage_problems(bank: Bank, folder: Path) -> list[Problem]:
+    """Every goal must fill a default-length sheet for every role, closing asks included."""
+    problems = []
+    missing = [name for name in REQUIRED_SECTIONS if not getattr(bank, name)]
+    if missing:
+        return [Problem(folder, 0, f"the bank has no {name}") for name in missing]
+    for section, default in (("roles", DEFAULT_ROLE), ("formats", DEFAULT_FORMAT)):
+        if default not in getattr(bank, section):
+            singular = section[:-1]
+            message = f"the bank has no {singular} {default!r}; the site's sheets use it"
+            problems.append(Problem(folder, 0, message))
+    plan = plan_for(DEFAULT_MINUTES)
+    closing = bank.categories_at("closing")
+    if not closing:
+        return [*problems, Problem(folder, 0, "the bank has no category with 'place: closing'")]
+    for goal in bank.goals.values():
+        where = goal.origin or Origin(folder, 0)
+        for role in bank.roles:
+            request = SheetRequest(goal=goal.id, role=role)
+            fitting = [q for q in bank.questions.values() if suits(q, request)]
+            asks = sum(q.category in closing for q in fitting)
+            prepared = len(fitting) - asks
+            if prepared < plan.total:
+                problems.append(Problem(where.path, where.line, (
+                    f"goal {goal.id!r} has only {prepared} questions for role {role!r}; "
+                    f"a {DEFAULT_MINUTES}-minute sheet needs at least {plan.total}"
+                )))
+            if not asks:
+                problems.append(Problem(where.path, where.line, (
+                    f"goal {goal.id!r} has no closing question for role {role!r}"
+                )))
+    return problems
