@@ -5,6 +5,7 @@ output of a sheet comes from the same templates.
 
 from __future__ import annotations
 
+import html
 import json
 
 from generator import render
@@ -52,10 +53,18 @@ def record_document(kind: str, paper: str = "letter") -> str:
     ))
 
 
-def front_matter_text(text: str) -> render.Markup:
-    """Text as a YAML double-quoted scalar for a page's front matter.
+def front_matter_title(text: str) -> render.Markup:
+    """A page title as a YAML double-quoted scalar for the page's front matter.
+
+    MkDocs themes print a page's title into the navigation and the window title without
+    escaping it (their Jinja has no autoescape), so the title is written HTML-escaped: it is
+    markup there, and shows as the text itself.
 
     `ensure_ascii=False` keeps every character as itself: with escapes, a character outside
     the Basic Multilingual Plane becomes a surrogate pair (`\\ud83c\\udf93`) that YAML rejects,
     and MkDocs then silently reads the whole front matter as Markdown body text."""
-    return render.Markup(json.dumps(text, ensure_ascii=False))
+    quoted = json.dumps(html.escape(text), ensure_ascii=False)
+    # YAML reads these three as line breaks, JSON does not escape them.
+    for character in "\x85\u2028\u2029":
+        quoted = quoted.replace(character, f"\\u{ord(character):04x}")
+    return render.Markup(quoted)

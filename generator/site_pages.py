@@ -15,7 +15,7 @@ from generator.documents import (
     SHEET_CSS,
     SHEET_CSS_PATH,
     default_sheet,
-    front_matter_text,
+    front_matter_title,
     record_fragment,
     sheet_fragment,
 )
@@ -42,14 +42,14 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
     }
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(
-            "page_record.md.j2", title=front_matter_text(title),
+            "page_record.md.j2", title=front_matter_title(title),
             body=record_fragment(kind, downloads),
         )
     for goal in bank.goals:
         sheet = default_sheet(bank, goal)
         pages[f"sheets/{goal}.md"] = render.render_markdown(
             "page_sheet.md.j2", sheet=sheet, body=sheet_fragment(sheet, downloads),
-            title=front_matter_text(f"Question sheet: {sheet.goal.title}"),
+            title=front_matter_title(f"Question sheet: {sheet.goal.title}"),
         )
     return pages
 
