@@ -124,11 +124,21 @@ def _write_file(output: Path, data: bytes) -> None:
         raise click.ClickException(str(error)) from None
 
 
-def _write_folder(output: Path, files: dict[str, bytes], sources: list[Path]) -> None:
+def _check_folder(output: Path, sources: list[Path]) -> None:
+    """Stop before any work when the output folder is unsafe or cannot be written."""
     from generator import output as out  # noqa: PLC0415 - only when writing
 
     try:
         out.check_output_folder(output, [*sources, TEMPLATES.parent], Path.cwd())
+        out.check_writable_folder(output)
+    except out.OutputError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _write_folder(output: Path, files: dict[str, bytes]) -> None:
+    from generator import output as out  # noqa: PLC0415 - only when writing
+
+    try:
         out.write_folder(output, files)
     except out.OutputError as error:
         raise click.ClickException(str(error)) from None
@@ -144,13 +154,14 @@ def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
     """Write the site's pages (hand-written and generated) for another site builder."""
     from generator.site_pages import docs_folder  # noqa: PLC0415 - check and list need no Jinja
 
+    _check_folder(output, [content, *(banks or (DEFAULT_BANK,))])
     bank = _load(banks)
     try:
         files = docs_folder(bank, content if content.is_dir() else None)
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)
-    _write_folder(output, files, [content, *(banks or (DEFAULT_BANK,))])
+    _write_folder(output, files)
     click.echo(f"Wrote {len(files)} files to {output}")
 
 
@@ -168,6 +179,7 @@ def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None
     from generator.documents import sheet_document  # noqa: PLC0415 - check and list need no Jinja
     from generator.render import render_html  # noqa: PLC0415 - check and list need no Jinja
 
+    _check_folder(output, list(banks or (DEFAULT_BANK,)))
     bank = _load(banks)
     jobs = [(goal, minutes) for goal in bank.goals for minutes in BATCH_LENGTHS]
     files: dict[str, bytes] = {}
@@ -188,7 +200,7 @@ def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None
     index = render_html("sheets_index.html.j2", goals=list(bank.goals.values()),
                         lengths=BATCH_LENGTHS, files=links, role=bank.roles[DEFAULT_ROLE])
     files["index.html"] = str(index).encode("utf-8")
-    _write_folder(output, files, list(banks or (DEFAULT_BANK,)))
+    _write_folder(output, files)
     pdfs = sum(1 for name in files if name.endswith(".pdf"))
     click.echo(f"Wrote {len(jobs)} HTML sheets" + (f" and {pdfs} PDF sheets" if pdf else "")
                + f" for {len(bank.goals)} goals to {output} ({paper} paper).")

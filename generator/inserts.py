@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import BankError, Problem
-from generator.model import Bank
+from generator.model import SECTIONS, Bank
 from generator.render import Markup, render_html, render_markdown
+from generator.value_types import field_specs
 
 INSERT = re.compile(r"^<!--\s*insert:(?P<body>.*?)-->[ \t]*$", re.MULTILINE)
 
@@ -59,6 +60,16 @@ def _checklist(bank: Bank, options: dict[str, str]) -> str:
     return render_html("inserts/checklist.html.j2", tips=list(bank.tips.values()))
 
 
+def _fields(bank: Bank, options: dict[str, str]) -> str:
+    # The table of a section's keys, made from the one declaration of each field.
+    specs = field_specs(SECTIONS[options["section"]].model)
+    rows = [
+        (name, spec.required, Markup(spec.value_type.describe()), Markup(spec.doc))
+        for name, spec in specs.items()
+    ]
+    return render_markdown("inserts/fields.md.j2", rows=rows)
+
+
 # name -> (renderer, allowed options, the section an `id` option must name)
 _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple[str, ...]]]] = {
     "tips": (_tips, {"kind": ("do", "dont"), "stage": ("before", "during", "after")}),
@@ -68,6 +79,7 @@ _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple
     "avoid": (_avoid, {}),
     "timeline": (_timeline, {}),
     "checklist": (_checklist, {}),
+    "fields": (_fields, {"section": tuple(SECTIONS)}),
 }
 
 

@@ -45,8 +45,9 @@ def check_output_folder(output: Path, sources: Iterable[Path], project: Path) ->
             )
 
 
-def write_folder(output: Path, files: dict[str, bytes]) -> None:
-    """Make `output` hold exactly `files` (relative names), or raise OutputError and leave it."""
+def check_writable_folder(output: Path) -> None:
+    """Refuse, before any work, a folder that could not be written."""
+    _refuse_files_in_the_way(output)
     if output.exists() and not output.is_dir():
         raise OutputError(f"cannot write to {output}: it is a file, not a folder")
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
@@ -54,6 +55,24 @@ def write_folder(output: Path, files: dict[str, bytes]) -> None:
             f"cannot write to {output}: the folder has files that infointerview did not write; "
             "choose a new or empty folder"
         )
+
+
+def _refuse_files_in_the_way(output: Path) -> None:
+    """Refuse a path under a file, or under a folder where nothing can be made (/proc)."""
+    for parent in output.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(f"cannot write to {output}: {parent} is a file, not a folder")
+            try:  # the one sure test of being able to write there
+                tempfile.TemporaryDirectory(dir=parent).cleanup()
+            except OSError as error:
+                raise OutputError(f"cannot write to {output}: {error.strerror}") from None
+            return
+
+
+def write_folder(output: Path, files: dict[str, bytes]) -> None:
+    """Make `output` hold exactly `files` (relative names), or raise OutputError and leave it."""
+    check_writable_folder(output)
     parent = output.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +109,7 @@ def write_file(output: Path, data: bytes) -> None:
     """Write one file by renaming a finished temporary file over it."""
     if output.is_dir():
         raise OutputError(f"cannot write to {output}: it is a folder; give a file name")
+    _refuse_files_in_the_way(output)
     temporary: Path | None = None
     try:
         output.absolute().parent.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,10 @@ class ValueType:
     """One kind of value. `refers_to` names the section whose ids it holds, if any."""
 
     refers_to: str | None = None
-    described: str = ""
+
+    def describe(self) -> str:
+        """What the value is, for the format page's field tables."""
+        raise NotImplementedError
 
     def convert(self, value: Any) -> Any:
         raise NotImplementedError
@@ -52,7 +55,10 @@ class ValueType:
 @dataclass(frozen=True)
 class Identifier(ValueType):
     reserved: tuple[str, ...] = ()
-    described: str = "an id: lowercase letters, digits and hyphens"
+
+    def describe(self) -> str:
+        taken = f"; not {', '.join(f'`{r}`' for r in self.reserved)}" if self.reserved else ""
+        return f"an id: lowercase letters, digits and hyphens{taken}"
 
     def convert(self, value: Any) -> str:
         ident = _identifier(value)
@@ -67,7 +73,9 @@ class Identifier(ValueType):
 @dataclass(frozen=True)
 class Reference(ValueType):
     refers_to: str | None = None
-    described: str = "the id of an item"
+
+    def describe(self) -> str:
+        return f"an id from `{self.refers_to}`"
 
     def convert(self, value: Any) -> str:
         return _identifier(value)
@@ -78,7 +86,9 @@ class Text(ValueType):
     """One line of text; runs of spaces (which YAML folding leaves) become one space."""
 
     max_length: int = LINE_LENGTH
-    described: str = "text"
+
+    def describe(self) -> str:
+        return f"text, at most {self.max_length} characters"
 
     def convert(self, value: Any) -> str:
         if not isinstance(value, str):
@@ -91,7 +101,9 @@ class Block(ValueType):
     """Several lines of text, kept as lines."""
 
     max_length: int = BLOCK_LENGTH
-    described: str = "text of several lines"
+
+    def describe(self) -> str:
+        return f"text of several lines, at most {self.max_length} characters"
 
     def convert(self, value: Any) -> str:
         if not isinstance(value, str):
@@ -103,7 +115,9 @@ class Block(ValueType):
 @dataclass(frozen=True)
 class Choice(ValueType):
     choices: tuple[str, ...] = ()
-    described: str = "one of"
+
+    def describe(self) -> str:
+        return "one of " + ", ".join(f"`{choice}`" for choice in self.choices)
 
     def convert(self, value: Any) -> str:
         if not isinstance(value, str) or value not in self.choices:
@@ -113,7 +127,9 @@ class Choice(ValueType):
 
 @dataclass(frozen=True)
 class Flag(ValueType):
-    described: str = "true or false"
+
+    def describe(self) -> str:
+        return "`true` or `false`"
 
     def convert(self, value: Any) -> bool:
         if not isinstance(value, bool):
@@ -124,7 +140,9 @@ class Flag(ValueType):
 @dataclass(frozen=True)
 class WholeNumber(ValueType):
     maximum: int = 0
-    described: str = "a whole number"
+
+    def describe(self) -> str:
+        return f"a whole number from 0 to {self.maximum}"
 
     def convert(self, value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -137,7 +155,9 @@ class WholeNumber(ValueType):
 @dataclass(frozen=True)
 class Texts(ValueType):
     max_length: int = LINE_LENGTH
-    described: str = "a list of texts"
+
+    def describe(self) -> str:
+        return f"a list of texts, each at most {self.max_length} characters"
 
     def convert(self, value: Any) -> tuple[str, ...]:
         return _list_of(value, Text(self.max_length).convert)
@@ -146,7 +166,9 @@ class Texts(ValueType):
 @dataclass(frozen=True)
 class References(ValueType):
     refers_to: str | None = None
-    described: str = "a list of ids"
+
+    def describe(self) -> str:
+        return f"a list of ids from `{self.refers_to}`"
 
     def convert(self, value: Any) -> tuple[str, ...]:
         ids = _list_of(value, _identifier)
@@ -160,7 +182,9 @@ class Suits(ValueType):
     """Who an item suits: `all` (kept as None) or a list of ids."""
 
     refers_to: str | None = None
-    described: str = "`all` or a list of ids"
+
+    def describe(self) -> str:
+        return f"`all` (the default) or a list of ids from `{self.refers_to}`"
 
     def convert(self, value: Any) -> tuple[str, ...] | None:
         if value == "all":

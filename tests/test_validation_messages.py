@@ -189,3 +189,26 @@ def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(BankError) as caught:
         load_bank([tmp_path / "nowhere"])
     assert [p.message for p in caught.value.problems] == ["bank folder not found"]
+
+
+def test_text_longer_than_its_limit_is_refused_with_the_count(tmp_path: Path) -> None:
+    # A long text once made a PDF take minutes to lay out; every text field has a bound.
+    long = "word " * 100
+    assert problems_after(tmp_path, "text: What do you do on a normal day?", f"text: {long}") == [
+        ("bank.yml", line_of("id: q1,"), "text: must be at most 400 characters but has 499"),
+    ]
+
+
+def test_a_goal_id_that_names_a_page_of_the_site_is_reserved(tmp_path: Path) -> None:
+    problems = problems_after(tmp_path, "  - id: explore\n", "  - id: index\n")
+    assert ("bank.yml", line_of("id: explore"),
+            "id: 'index' is reserved for a page of the site; choose another id "
+            "(reserved: ['index', 'make'])") in problems
+
+
+def test_a_number_beyond_its_limit_is_refused(tmp_path: Path) -> None:
+    extra = {"steps.yml": "steps:\n  - {id: s, title: S, text: T, phase: opening, "
+                          "minutes: 1000000000000000000000000000}\n"}
+    assert problems_after(tmp_path, "x", "x", extra) == [
+        ("steps.yml", 2, "minutes: must be at most 90 but received: 1000000000000000000000000000"),
+    ]
