@@ -11,7 +11,7 @@ from generator import render
 from generator.documents import default_sheet
 from generator.model import Bank
 from generator.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
-from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE
+from generator.tailor import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
 
 PAGE_PATH = "sheets/make.md"
 # The fields the student types into; their names are the sheet's `data-ii-slot` names.
@@ -35,7 +35,11 @@ def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
             "sheet_maker_fallback.html.j2", goals=list(bank.goals.values()),
             role=bank.roles[DEFAULT_ROLE], minutes=DEFAULT_MINUTES, downloads=downloads,
         ),
-        form=render.render_html("sheet_maker_form.html.j2", choices=choices, fields=FIELDS),
+        form=render.render_html(
+            "sheet_maker_form.html.j2", choices=choices, fields=FIELDS,
+            defaults={"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT,
+                      "minutes": str(DEFAULT_MINUTES)},
+        ),
         sheet=render.render_html(
             "sheet_body.html.j2", sheet=sheet, heading=2, site=False, downloads=False,
             maker=True,

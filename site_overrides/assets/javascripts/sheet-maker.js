@@ -319,10 +319,12 @@
   form.addEventListener("input", function (event) {
     if (TYPED.indexOf(event.target.name) !== -1) { fillTyped(); save(); }
   });
-  // Enter in the "question of your own" field adds it; Enter elsewhere does nothing.
+  // "Add my question" is the form's submit button, so Enter in the "question of your own"
+  // field adds it too; Enter in another field does nothing.
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (document.activeElement === form.elements.own) { addOwn(); }
+    var field = document.activeElement;
+    if (field === form.elements.own || field === event.submitter) { addOwn(); }
   });
 
   function addOwn() {
@@ -339,7 +341,6 @@
     render(false);
     status.textContent = "Your question is added to the sheet.";
   }
-  form.querySelector("[data-ii-maker-add]").addEventListener("click", addOwn);
   form.querySelector("[data-ii-maker-forget]").addEventListener("click", function () {
     state.remember = false;
     form.elements.remember.checked = false;
