@@ -21,6 +21,8 @@ from generator.documents import (
 )
 from generator.inserts import INSERT, expand_inserts
 from generator.model import Bank
+from generator.sheet_maker import SUITS_PATH
+from generator.sheet_maker_page import maker_pages
 from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE
 
 
@@ -45,6 +47,7 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
             "page_record.md.j2", title=front_matter_title(title),
             body=record_fragment(kind, downloads),
         )
+    pages.update(maker_pages(bank, downloads))
     for goal in bank.goals:
         sheet = default_sheet(bank, goal)
         pages[f"sheets/{goal}.md"] = render.render_markdown(
@@ -74,6 +77,7 @@ def _question_bank_page(bank: Bank) -> str:
         questions=bank.questions,
         groups=groups,
         filter=render.render_html("bank_filter.html.j2", filters=filters),
+        suits_path=SUITS_PATH,
     )
 
 

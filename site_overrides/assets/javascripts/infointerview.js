@@ -9,27 +9,37 @@
     });
   }
 
+  // The bank page's filter. Which questions suit a choice is not decided here: the build
+  // writes it (window.infointerviewSuits, from tailor.suits, the rule the sheets use) as one
+  // bit set per goal, role and industry choice, "any" included; this only looks it up.
   function setUpFilter(root) {
     var form = root.querySelector("[data-ii-filter]");
-    if (!form) { return; }
+    var suits = window.infointerviewSuits;
+    if (!form || !suits) { return; }
     var items = Array.prototype.slice.call(root.querySelectorAll(".ii-bank__item"));
+    var byId = {};
+    items.forEach(function (item) { byId[item.id.replace(/^q-/, "")] = item; });
     var count = form.querySelector("[data-ii-filter-count]");
-    var names = ["goal", "role", "industry"];
 
-    // A question suits a choice when it names it or suits "all". For industries this keeps the
-    // general questions in view next to the ones written for the chosen industry.
-    function matches(item, name, value) {
-      if (!value) { return true; }
-      var suits = (item.getAttribute("data-" + name) || "all").split(" ");
-      return suits.indexOf("all") !== -1 || suits.indexOf(value) !== -1;
+    // "" is "any"; for the industry, "none" is "no particular industry".
+    function choiceIndex() {
+      var goal = form.elements.goal.value;
+      var role = form.elements.role.value;
+      var industry = form.elements.industry.value;
+      var g = goal ? suits.goals.indexOf(goal) : suits.goals.length;
+      var r = role ? suits.roles.indexOf(role) : suits.roles.length;
+      var i = industry === "" ? suits.industries.length + 1
+        : industry === "none" ? 0 : suits.industries.indexOf(industry) + 1;
+      return (g * (suits.roles.length + 1) + r) * (suits.industries.length + 2) + i;
     }
 
     function apply() {
+      var bytes = window.atob(suits.sets[suits.index[choiceIndex()]]);
       var shown = 0;
-      items.forEach(function (item) {
-        var visible = names.every(function (name) {
-          return matches(item, name, form.elements[name].value);
-        });
+      suits.ids.forEach(function (id, n) {
+        var item = byId[id];
+        if (!item) { return; }
+        var visible = (bytes.charCodeAt(n >> 3) >> (n & 7) & 1) === 1;
         item.hidden = !visible;
         if (visible) { shown += 1; }
       });

@@ -1,0 +1,203 @@
+"""The data behind the sheet maker page and the question bank's filter.
+
+`tailor` is the only place that decides what a sheet holds, so the browser must not decide it
+again. This module asks `tailor.build_sheet` for every meeting the page offers and writes the
+answers down as compact tables; the page's script only looks them up and shows them.
+
+- Every question is rendered once, by the same Jinja template as the printed sheet.
+- A sheet's selection (questions, "if time allows", closing asks, agenda) depends on the goal,
+  role, industry and minutes; identical selections are stored once and the combinations point
+  at them. Reminders and the after-meeting checklist depend on the format only.
+- Which questions suit a goal, role and industry (`tailor.suits`) is stored as one bit set per
+  choice, also for "any", so the bank page's filter and the maker's "swap" use the same rule.
+
+Everything is sorted and has no timestamps, so the same bank always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from generator import render
+from generator.model import Bank, Question
+from generator.tailor import (
+    DEFAULT_FORMAT,
+    DEFAULT_MINUTES,
+    DEFAULT_ROLE,
+    SheetRequest,
+    build_sheet,
+    plan_for,
+    suits,
+)
+
+# The lengths the page offers: the common meeting lengths between 10 and 90 minutes.
+MINUTE_STEPS = (15, 20, 25, 30, 45, 60, 90)
+DATA_PATH = "assets/javascripts/sheet-maker-data.js"
+SUITS_PATH = "assets/javascripts/bank-suits.js"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def meeting_phrase(format_title: str) -> str:
+    """How the live region names a meeting: "video call", or "meeting in person"."""
+    lower = format_title.lower()
+    return lower if lower.endswith("call") else f"meeting {lower}"
+
+
+def _bits(flags: Sequence[bool]) -> str:
+    """Flags as base64 of a little-endian bit set: bit j of byte k is item 8k + j."""
+    data = bytearray((len(flags) + 7) // 8)
+    for index, flag in enumerate(flags):
+        if flag:
+            data[index // 8] |= 1 << (index % 8)
+    return base64.b64encode(bytes(data)).decode("ascii")
+
+
+class _Table:
+    """Values stored once each; `add` gives the index of an equal value already stored."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, value: Any) -> int:
+        key = json.dumps(value, sort_keys=True)
+        if key not in self._index:
+            self._index[key] = len(self.values)
+            self.values.append(value)
+        return self._index[key]
+
+
+def suits_data(bank: Bank) -> dict[str, Any]:
+    """Which questions suit each goal, role and industry choice, "any" included.
+
+    The index of a choice is (goal * (roles + 1) + role) * (industries + 2) + industry, where
+    goal == len(goals) and role == len(roles) mean "any", industry 0 means "none chosen",
+    1..n the industries in bank order, and n + 1 "any industry". "Any" is the union over the
+    choices, so it shows every question that suits at least one of them.
+    """
+    questions = list(bank.questions.values())
+    goals: list[str | None] = [*bank.goals, None]
+    roles: list[str | None] = [*bank.roles, None]
+    industries: list[str | None] = [None, *bank.industries]
+    table = _Table()
+    index = []
+    for goal, role in itertools.product(goals, roles):
+        requests_by_industry = []
+        for industry in industries:
+            requests_by_industry.append([
+                SheetRequest(goal=g, role=r, industry=industry)
+                for g in ([goal] if goal else list(bank.goals))
+                for r in ([role] if role else list(bank.roles))
+            ])
+        flags_by_industry = [
+            [any(suits(q, request) for request in requests) for q in questions]
+            for requests in requests_by_industry
+        ]
+        any_industry = [any(column) for column in zip(*flags_by_industry, strict=True)]
+        for flags in [*flags_by_industry, any_industry]:
+            index.append(table.add(_bits(flags)))
+    return {
+        "ids": [q.id for q in questions],
+        "goals": list(bank.goals),
+        "roles": list(bank.roles),
+        "industries": list(bank.industries),
+        "sets": table.values,
+        "index": index,
+    }
+
+
+def maker_data(bank: Bank) -> dict[str, Any]:
+    """Everything the sheet maker shows, worked out by `build_sheet` for every choice.
+
+    sheets[((goal * roles + role) * (industries + 1) + industry) * minutes + step] is the index
+    of a selection [questions, extras, closing, topics]: question positions in bank order and an
+    index into `topics`. industry 0 is "none"; 1..n are the industries in bank order.
+    """
+    questions = list(bank.questions.values())
+    position = {q.id: i for i, q in enumerate(questions)}
+    closing_categories = bank.categories_at("closing")
+    industries: list[str | None] = [None, *bank.industries]
+    selections, topics = _Table(), _Table()
+    sheets = []
+    for goal, role, industry, minutes in itertools.product(
+        bank.goals, bank.roles, industries, MINUTE_STEPS
+    ):
+        request = SheetRequest(
+            goal=goal, role=role, minutes=minutes, format=DEFAULT_FORMAT, industry=industry
+        )
+        sheet = build_sheet(bank, request)
+        sheets.append(selections.add([
+            [position[q.id] for q in sheet.questions],
+            [position[q.id] for q in sheet.extras],
+            [position[q.id] for q in sheet.closing],
+            topics.add(render.html_environment().filters["join_words"](sheet.topics)),
+        ]))
+    tips, formats = _Table(), []
+    for format_id, format_ in bank.formats.items():
+        # Reminders and the after-meeting checklist depend on the format only.
+        sheet = build_sheet(
+            bank, SheetRequest(goal=next(iter(bank.goals)), role=DEFAULT_ROLE, format=format_id)
+        )
+        formats.append({
+            "id": format_id,
+            "title": format_.title,
+            "lower": _lower_first(format_.title),
+            "meeting": meeting_phrase(format_.title),
+            "reminders": [tips.add(tip.text) for tip in sheet.reminders],
+            "after": [tips.add(tip.text) for tip in sheet.after],
+            "reminderIds": [tip.id for tip in sheet.reminders],
+            "afterIds": [tip.id for tip in sheet.after],
+        })
+    return {
+        "goals": [
+            {"id": g.id, "title": g.title, "emphasis": g.emphasis} for g in bank.goals.values()
+        ],
+        "roles": [
+            {"id": r.id, "title": r.title, "lower": _lower_first(r.title)}
+            for r in bank.roles.values()
+        ],
+        "formats": formats,
+        "industries": [{"id": i.id, "title": i.title} for i in bank.industries.values()],
+        "minutes": list(MINUTE_STEPS),
+        "plans": [
+            [plan.opening_minutes, plan.question_minutes, plan.closing_minutes]
+            for plan in map(plan_for, MINUTE_STEPS)
+        ],
+        "defaults": {"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT, "minutes": DEFAULT_MINUTES},
+        "questions": [_question_html(q, q.category in closing_categories) for q in questions],
+        "closing": [int(q.category in closing_categories) for q in questions],
+        "categories": [q.category for q in questions],
+        "selections": selections.values,
+        "topics": topics.values,
+        "tips": tips.values,
+        "sheets": sheets,
+    }
+
+
+def _question_html(question: Question, closing: bool) -> str:
+    """A question as the printed sheet shows it, from the sheet's own templates."""
+    template = "sheet_closing.html.j2" if closing else "sheet_question.html.j2"
+    return str(render.render_html(template, question=question)).strip()
+
+
+def script(name: str, data: dict[str, Any]) -> str:
+    """A script that sets one global, so the page reads its data without fetch(), which
+    browsers refuse for file:// pages. JSON is valid JavaScript; `</` is escaped so the text
+    could also sit inside a <script> element."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.{name} = {text};\n"
+
+
+def data_assets(bank: Bank) -> dict[str, str]:
+    return {
+        DATA_PATH: script("infointerviewSheetMaker", maker_data(bank)),
+        SUITS_PATH: script("infointerviewSuits", suits_data(bank)),
+    }

@@ -1,0 +1,50 @@
+"""The sheet maker page (`sheets/make.md`) and the data files it and the bank page load.
+
+The page holds the form, the ready-made sheets for readers without JavaScript, and one sheet
+rendered by the printed sheet's own template in its "maker" mode, whose marked slots the
+page's script fills from the tables of `generator.sheet_maker`.
+"""
+
+from __future__ import annotations
+
+from generator import render
+from generator.documents import default_sheet
+from generator.model import Bank
+from generator.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
+from generator.tailor import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
+
+PAGE_PATH = "sheets/make.md"
+# The fields the student types into; their names are the sheet's `data-ii-slot` names.
+FIELDS = (("name", "Contact's name"), ("organisation", "Organisation"), ("date", "Date"))
+
+
+def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
+    """The page and its data, keyed by path in the docs folder."""
+    choices = [
+        ("goal", "Goal", [(g.id, g.title) for g in bank.goals.values()]),
+        ("role", "Who you will meet (Role)", [(r.id, r.title) for r in bank.roles.values()]),
+        ("format", "Format", [(f.id, f.title) for f in bank.formats.values()]),
+        ("industry", "Industry",
+         [("", "No particular industry"), *((i.id, i.title) for i in bank.industries.values())]),
+        ("minutes", "Minutes", [(str(m), f"{m} minutes") for m in MINUTE_STEPS]),
+    ]
+    sheet = default_sheet(bank, next(iter(bank.goals)))
+    page = render.render_markdown(
+        "page_sheet_maker.md.j2",
+        fallback=render.render_html(
+            "sheet_maker_fallback.html.j2", goals=list(bank.goals.values()),
+            role=bank.roles[DEFAULT_ROLE], minutes=DEFAULT_MINUTES, downloads=downloads,
+        ),
+        form=render.render_html(
+            "sheet_maker_form.html.j2", choices=choices, fields=FIELDS,
+            defaults={"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT,
+                      "minutes": str(DEFAULT_MINUTES)},
+        ),
+        sheet=render.render_html(
+            "sheet_body.html.j2", sheet=sheet, heading=2, site=False, downloads=False,
+            maker=True,
+        ),
+        suits_path=SUITS_PATH,
+        data_path=DATA_PATH,
+    )
+    return {PAGE_PATH: page, **data_assets(bank)}

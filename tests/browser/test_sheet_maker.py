@@ -1,0 +1,291 @@
+"""The sheet maker page in a real browser: the same sheets as the CLI, the address, the
+student's own text, and the bank page's filter that shares its data."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from generator.documents import sheet_document
+from generator.loader import load_bank
+from generator.model import Bank
+from generator.sheet_maker import DATA_PATH, SUITS_PATH, data_assets
+from generator.tailor import SheetRequest, build_sheet, suits
+from tests.conftest import BANK, ROOT, run_cli
+from tests.maker_cases import every_choice, expected
+
+from .conftest import is_local, watch
+from .test_accessibility import SCHEMES, axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+MAKER = "sheets/make.html"
+FIXTURE = ROOT / "tests" / "fixtures" / "maker"
+SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-maker.js"
+AXES = ("goal", "role", "format", "industry", "minutes")
+EXAMPLE = "#goal=student&role=recruiter&format=video&industry=healthcare&minutes=20"
+# What is printed: the sheet's visible text with runs of white space made one space.
+PRINTED_TEXT = "el => el.innerText.split(/\\s+/).join(' ').trim()"
+SHEET_IDS = "el => Array.from(el.querySelectorAll('li.ii-q[id]')).map(li => li.id)"
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank([BANK])
+
+
+@pytest.fixture
+def maker(page: Page, site_url: str) -> Page:
+    page.goto(site_url + MAKER)
+    page.locator(".ii-sheet").wait_for(state="visible")
+    return page
+
+
+def _lookup_all(page: Page, choices: list[dict[str, str]]) -> list[dict]:
+    return page.evaluate("cs => cs.map(c => window.infointerviewMaker.lookup(c))", choices)
+
+
+def test_the_pages_lookup_gives_build_sheets_answer_for_every_shipped_choice(
+    maker: Page, bank: Bank,
+) -> None:
+    choices = every_choice(bank)
+    assert len(choices) == 4 * 3 * 3 * 9 * 7
+    found = _lookup_all(maker, choices)
+    wrong = [(c, f) for c, f in zip(choices, found, strict=True) if f != expected(bank, c)]
+    assert not wrong, f"{len(wrong)} of {len(choices)} differ; first: {wrong[0]}"
+
+
+def test_the_pages_lookup_gives_build_sheets_answer_for_a_small_bank(
+    tmp_path: Path, page: Page,
+) -> None:
+    """The same script with the data of a small bank written for these tests."""
+    bank = load_bank([FIXTURE])
+    for path, text in data_assets(bank).items():
+        (tmp_path / Path(path).name).write_text(text, encoding="utf-8")
+    shutil.copy(SCRIPT, tmp_path / SCRIPT.name)
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><title>t</title>'
+        f'<script src="{Path(SUITS_PATH).name}"></script>'
+        f'<script src="{Path(DATA_PATH).name}"></script>'
+        f'<script src="{SCRIPT.name}"></script></html>', encoding="utf-8",
+    )
+    page.goto((tmp_path / "index.html").as_uri())
+    choices = every_choice(bank)
+    found = _lookup_all(page, choices)
+    wrong = [(c, f) for c, f in zip(choices, found, strict=True) if f != expected(bank, c)]
+    assert not wrong, f"{len(wrong)} of {len(choices)} differ; first: {wrong[0]}"
+
+
+def _choose(page: Page, choice: dict[str, str]) -> None:
+    for axis in AXES:
+        page.select_option(f"#ii-maker-{axis}", choice[axis])
+
+
+def _printed(page: Page) -> tuple[str, list[str]]:
+    page.emulate_media(media="print")
+    sheet = page.locator(".ii-sheet")
+    text, ids = sheet.evaluate(PRINTED_TEXT), sheet.evaluate(SHEET_IDS)
+    page.emulate_media(media="screen")
+    return text, ids
+
+
+def test_fifty_choices_made_with_the_controls_print_the_clis_sheet(
+    maker: Page, bank: Bank, new_page: Callable[..., Page],
+) -> None:
+    cli = new_page(color_scheme="light")
+    cli.emulate_media(media="print")
+    for choice in random.Random(10).sample(every_choice(bank), 50):
+        _choose(maker, choice)
+        sheet = build_sheet(bank, SheetRequest(
+            goal=choice["goal"], role=choice["role"], format=choice["format"],
+            industry=choice["industry"] or None, minutes=int(choice["minutes"]),
+        ))
+        cli.set_content(sheet_document(sheet))
+        article = cli.locator(".ii-sheet")
+        want = (article.evaluate(PRINTED_TEXT), article.evaluate(SHEET_IDS))
+        assert _printed(maker) == want, choice
+        status = maker.locator("[data-ii-maker-status]").text_content() or ""
+        assert status.endswith(f": {len(sheet.questions)} questions"), status
+
+
+def test_the_page_prints_what_the_cli_writes_to_an_html_file(
+    maker: Page, tmp_path: Path, new_page: Callable[..., Page],
+) -> None:
+    output = tmp_path / "sheet.html"
+    result = run_cli("sheet", "--goal", "student", "--role", "recruiter", "--format", "video",
+                     "--industry", "healthcare", "--minutes", "20", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    cli = new_page(color_scheme="light")
+    cli.emulate_media(media="print")
+    cli.goto(output.as_uri())
+    article = cli.locator(".ii-sheet")
+    maker.goto(maker.url.split("#")[0] + EXAMPLE)
+    assert _printed(maker) == (article.evaluate(PRINTED_TEXT), article.evaluate(SHEET_IDS))
+
+
+def test_the_address_holds_the_choice_both_ways(maker: Page) -> None:
+    maker.goto(maker.url.split("#")[0] + EXAMPLE)
+    values = {axis: maker.locator(f"#ii-maker-{axis}").input_value() for axis in AXES}
+    assert values == {"goal": "student", "role": "recruiter", "format": "video",
+                      "industry": "healthcare", "minutes": "20"}
+    assert maker.locator("[data-ii-maker-status]").text_content() == (
+        "Sheet for a 20-minute video call with a recruiter (Healthcare): 4 questions"
+    )
+    maker.select_option("#ii-maker-minutes", "45")
+    maker.select_option("#ii-maker-industry", "")
+    assert maker.url.endswith("#goal=student&role=recruiter&format=video&minutes=45")
+    maker.reload()
+    assert maker.locator("#ii-maker-minutes").input_value() == "45"
+    assert maker.locator("#ii-maker-industry").input_value() == ""
+    assert maker.locator("[data-ii-sheet-title], .ii-sheet__meta").first.inner_text().startswith(
+        "45-minute meeting with a recruiter"
+    )
+
+
+@pytest.mark.parametrize("where", ["file", "sub-path"])
+def test_a_shared_address_opens_the_same_sheet_from_disk_and_under_a_sub_path(
+    where: str, built_site: Path, sub_path_url: str, page: Page,
+) -> None:
+    base = (built_site / MAKER).as_uri() if where == "file" else sub_path_url + MAKER
+    log = watch(page)
+    page.goto(base + EXAMPLE)
+    assert page.locator("[data-ii-maker-status]").text_content() == (
+        "Sheet for a 20-minute video call with a recruiter (Healthcare): 4 questions"
+    )
+    assert page.locator(".ii-sheet [data-ii-slot=questions] > li").count() == 4
+    assert not log.console_errors and not log.page_errors, log
+
+
+def test_typed_details_and_own_questions_are_printed(maker: Page, tmp_path: Path) -> None:
+    maker.fill("#ii-maker-name", "Dr <i>Ana</i> Silva")
+    maker.fill("#ii-maker-organisation", "City Hospital")
+    maker.fill("#ii-maker-date", "3 May")
+    maker.fill("#ii-maker-intro", "I study biology and want to work in a lab.")
+    maker.fill("#ii-maker-own", "What does a lab week look like?")
+    maker.click("[data-ii-maker-add]")
+    prepared = maker.locator(".ii-sheet [data-ii-slot=questions] > li").count()
+    assert maker.locator("[data-ii-slot=extras]").get_attribute("start") == str(prepared + 1)
+    text, _ = _printed(maker)
+    for typed in ("Dr <i>Ana</i> Silva", "City Hospital", "3 May", "want to work in a lab.",
+                  "What does a lab week look like?"):
+        assert typed in text
+    maker.emulate_media(media="print")
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(maker.pdf(format="Letter", print_background=True))
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "City Hospital" in words and "What does a lab week look like?" in words
+    assert "Swap" not in words and "Your meeting" not in words
+
+
+def test_swap_gives_another_question_that_suits_the_same_meeting(
+    maker: Page, bank: Bank,
+) -> None:
+    maker.goto(maker.url.split("#")[0] + EXAMPLE)
+    before = maker.locator(".ii-sheet").evaluate(SHEET_IDS)
+    maker.click("[aria-label='Swap question 2 for another']")
+    after = maker.locator(".ii-sheet").evaluate(SHEET_IDS)
+    assert after[:1] == before[:1] and after[2:] == before[2:]
+    new = after[1].removeprefix("q-")
+    assert f"q-{new}" not in before
+    request = SheetRequest(goal="student", role="recruiter", industry="healthcare")
+    assert suits(bank.questions[new], request)
+    assert maker.locator("[data-ii-maker-status]").text_content() == (
+        f"Question 2 is now: {bank.questions[new].text}"
+    )
+    assert maker.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Swap question 2 for another"
+    )
+
+
+def _stored(page: Page) -> str | None:
+    return page.evaluate("localStorage.getItem('infointerview.sheetMaker')")
+
+
+def test_nothing_is_kept_unless_remember_is_ticked_and_forget_removes_it(maker: Page) -> None:
+    maker.fill("#ii-maker-name", "Ana")
+    assert _stored(maker) is None
+    maker.reload()
+    assert maker.locator("#ii-maker-name").input_value() == ""
+    maker.check("#ii-maker-remember")
+    maker.fill("#ii-maker-name", "Ana")
+    maker.fill("#ii-maker-own", "My own question?")
+    maker.press("#ii-maker-own", "Enter")
+    maker.reload()
+    assert maker.locator("#ii-maker-name").input_value() == "Ana"
+    assert maker.locator("#ii-maker-remember").is_checked()
+    assert "My own question?" in maker.locator(".ii-sheet").inner_text()
+    maker.click("[data-ii-maker-forget]")
+    assert _stored(maker) is None
+    maker.reload()
+    assert maker.locator("#ii-maker-name").input_value() == ""
+    assert "My own question?" not in maker.locator(".ii-sheet").inner_text()
+
+
+def test_without_javascript_the_page_offers_the_ready_made_sheets(
+    new_page: Callable[..., Page], site_url: str, bank: Bank,
+) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url + MAKER)
+    assert not page.locator("[data-ii-maker]").is_visible()
+    assert not page.locator(".ii-sheet").is_visible()
+    links = page.locator("[data-ii-maker-fallback] a")
+    hrefs = [links.nth(n).get_attribute("href") for n in range(links.count())]
+    for goal in bank.goals:
+        assert {f"{goal}.html", f"{goal}-letter.pdf", f"{goal}-a4.pdf"} <= set(hrefs)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_maker_and_bank_pages_pass_axe_with_no_outside_requests_or_errors(
+    scheme: str, site_url: str, new_page: Callable[..., Page],
+) -> None:
+    axe = Axe()
+    page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    log = watch(page)
+    failures = []
+    for name in (MAKER + EXAMPLE, "questions/index.html"):
+        page.goto(site_url + name)
+        if name.startswith(MAKER):
+            page.fill("#ii-maker-own", "My question")
+            page.click("[data-ii-maker-add]")
+        failures += [describe(f"{name} [{scheme}]", v) for v in axe_violations(axe, page)]
+    assert not failures, "\n".join(failures)
+    assert [url for url in log.requests if not is_local(url, site_url)] == []
+    assert not log.console_errors and not log.page_errors, log
+
+
+def test_the_bank_filter_shows_what_tailor_suits_for_every_choice(
+    page: Page, site_url: str, bank: Bank,
+) -> None:
+    page.goto(site_url + "questions/index.html")
+    shown_js = """([g, r, i]) => {
+      const form = document.querySelector('[data-ii-filter]');
+      form.elements.goal.value = g; form.elements.role.value = r; form.elements.industry.value = i;
+      form.dispatchEvent(new Event('change'));
+      return Array.from(document.querySelectorAll('.ii-bank__item:not([hidden])'))
+        .map(li => li.id.slice(2));
+    }"""
+    for goal in ["", *bank.goals]:
+        for role in ["", *bank.roles]:
+            for industry in ["", "none", *bank.industries]:
+                requests = [
+                    SheetRequest(goal=g, role=r, industry=i)
+                    for g in ([goal] if goal else bank.goals)
+                    for r in ([role] if role else bank.roles)
+                    for i in ([industry] if industry not in ("", "none") else
+                              [None] if industry == "none" else [None, *bank.industries])
+                ]
+                want = sorted(q.id for q in bank.questions.values()
+                              if any(suits(q, request) for request in requests))
+                assert sorted(page.evaluate(shown_js, [goal, role, industry])) == want, (
+                    goal, role, industry)
+    # An industry choice shows that industry's own questions (for the goals and roles chosen).
+    shown = page.evaluate(shown_js, ["", "", "healthcare"])
+    assert any(bank.questions[q].industries == ("healthcare",) for q in shown)

@@ -1,0 +1,40 @@
+"""What the sheet maker must show for a choice, straight from `tailor.build_sheet`: the oracle
+that the page's own lookup and the data tables are compared with."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from generator.model import Bank
+from generator.render import _join_words
+from generator.sheet_maker import MINUTE_STEPS
+from generator.tailor import SheetRequest, build_sheet
+
+
+def every_choice(bank: Bank) -> list[dict[str, str]]:
+    """Every choice the page's controls offer ("" is no industry), in a fixed order."""
+    return [
+        {"goal": g, "role": r, "format": f, "industry": i, "minutes": str(m)}
+        for g, r, f, i, m in itertools.product(
+            bank.goals, bank.roles, bank.formats, ["", *bank.industries], MINUTE_STEPS
+        )
+    ]
+
+
+def expected(bank: Bank, choice: dict[str, str]) -> dict[str, Any]:
+    """The sheet of a choice in the shape the page's `infointerviewMaker.lookup` returns."""
+    sheet = build_sheet(bank, SheetRequest(
+        goal=choice["goal"], role=choice["role"], format=choice["format"],
+        industry=choice["industry"] or None, minutes=int(choice["minutes"]),
+    ))
+    plan = sheet.plan
+    return {
+        "questions": [q.id for q in sheet.questions],
+        "extras": [q.id for q in sheet.extras],
+        "closing": [q.id for q in sheet.closing],
+        "reminders": [t.id for t in sheet.reminders],
+        "after": [t.id for t in sheet.after],
+        "topics": _join_words(sheet.topics),
+        "plan": [plan.minutes, plan.opening_minutes, plan.question_minutes, plan.closing_minutes],
+    }

@@ -1,0 +1,96 @@
+"""The sheet maker's data: built from tailor alone, small, reproducible and safe to embed."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.loader import load_bank
+from generator.model import Bank
+from generator.sheet_maker import DATA_PATH, SUITS_PATH, data_assets, maker_data, suits_data
+from generator.site_pages import site_pages
+from generator.tailor import SheetRequest, suits
+from tests.conftest import BANK
+from tests.maker_cases import every_choice, expected
+
+FIXTURE = Path(__file__).parent / "fixtures" / "maker"
+
+
+@pytest.fixture(scope="module", params=["shipped", "fixture"])
+def bank(request: pytest.FixtureRequest) -> Bank:
+    return load_bank([BANK if request.param == "shipped" else FIXTURE])
+
+
+def _decode(bank: Bank, data: dict, choice: dict[str, str]) -> dict:
+    """Read a choice out of the tables the way the page's script does (index arithmetic only)."""
+    g, r = list(bank.goals).index(choice["goal"]), list(bank.roles).index(choice["role"])
+    f = list(bank.formats).index(choice["format"])
+    i = list(bank.industries).index(choice["industry"]) + 1 if choice["industry"] else 0
+    m = data["minutes"].index(int(choice["minutes"]))
+    key = ((g * len(bank.roles) + r) * (len(bank.industries) + 1) + i) * len(data["minutes"]) + m
+    questions, extras, closing, topic = data["selections"][data["sheets"][key]]
+    ids = list(bank.questions)
+    form = data["formats"][f]
+    return {
+        "questions": [ids[n] for n in questions], "extras": [ids[n] for n in extras],
+        "closing": [ids[n] for n in closing], "reminders": form["reminderIds"],
+        "after": form["afterIds"], "topics": data["topics"][topic],
+        "plan": [int(choice["minutes"]), *data["plans"][m]],
+    }
+
+
+def test_the_tables_give_build_sheets_answer_for_every_choice(bank: Bank) -> None:
+    data = maker_data(bank)
+    wrong = [c for c in every_choice(bank) if _decode(bank, data, c) != expected(bank, c)]
+    assert not wrong, f"{len(wrong)} choices differ, first {wrong[0]}"
+
+
+def test_identical_selections_are_stored_once(bank: Bank) -> None:
+    data = maker_data(bank)
+    keys = [json.dumps(s) for s in data["selections"]]
+    assert len(keys) == len(set(keys))
+    assert len(data["selections"]) < len(data["sheets"])
+
+
+def test_the_suits_sets_are_tailors_suits_rule(bank: Bank) -> None:
+    data = suits_data(bank)
+    questions = list(bank.questions.values())
+    for g_index, goal in enumerate(bank.goals):
+        for r_index, role in enumerate(bank.roles):
+            for i_index, industry in enumerate([None, *bank.industries]):
+                key = (g_index * (len(bank.roles) + 1) + r_index) * (len(bank.industries) + 2)
+                bits = base64.b64decode(data["sets"][data["index"][key + i_index]])
+                shown = [q.id for n, q in enumerate(questions) if bits[n // 8] >> (n % 8) & 1]
+                request = SheetRequest(goal=goal, role=role, industry=industry)
+                assert shown == [q.id for q in questions if suits(q, request)], (goal, role, industry)
+
+
+def test_every_question_is_rendered_once_and_escaped() -> None:
+    bank = load_bank([FIXTURE])
+    data = maker_data(bank)
+    assert len(data["questions"]) == len(bank.questions)
+    script = data_assets(bank)[DATA_PATH]
+    assert "<script>" not in script and "</script>" not in script
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in script
+    assert 'id=\\"q-b1\\"' in script  # closing asks use the closing template
+
+
+def test_the_data_is_the_same_bytes_every_time() -> None:
+    bank = load_bank([BANK])
+    assert data_assets(bank) == data_assets(load_bank([BANK]))
+
+
+def test_the_shipped_banks_page_data_is_under_150_kb_gzipped() -> None:
+    assets = data_assets(load_bank([BANK]))
+    size = sum(len(gzip.compress(assets[path].encode())) for path in (DATA_PATH, SUITS_PATH))
+    assert size < 150_000, size
+
+
+def test_the_site_has_the_maker_page_and_its_data() -> None:
+    pages = site_pages(load_bank([BANK]))
+    assert {"sheets/make.md", DATA_PATH, SUITS_PATH} <= set(pages)
+    assert "bank-suits.js" in pages["questions/index.md"]
