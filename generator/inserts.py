@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.composer import composer_html, template_text_html
 from generator.errors import BankError, Problem
 from generator.model import Bank
 from generator.render import Markup, render_html, render_markdown
@@ -39,7 +40,15 @@ def _steps(bank: Bank, options: dict[str, str]) -> str:
 
 
 def _template(bank: Bank, options: dict[str, str]) -> str:
-    return render_markdown("inserts/template.md.j2", template=bank.templates[options["id"]])
+    template = bank.templates[options["id"]]
+    # A wrapping block, not a code block: a code block scrolls sideways on a phone.
+    return render_markdown(
+        "inserts/template.md.j2", template=template, text=template_text_html(template.text)
+    )
+
+
+def _composer(bank: Bank, options: dict[str, str]) -> str:
+    return composer_html(bank)
 
 
 def _avoid(bank: Bank, options: dict[str, str]) -> str:
@@ -68,6 +77,7 @@ _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple
     "avoid": (_avoid, {}),
     "timeline": (_timeline, {}),
     "checklist": (_checklist, {}),
+    "composer": (_composer, {}),
 }
 
 

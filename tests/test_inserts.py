@@ -20,13 +20,14 @@ def bank() -> Bank:
 
 @pytest.mark.parametrize(("comment", "message"), [
     ("<!-- insert: tipps -->", "unknown insert 'tipps'. Expected one of: ['avoid', 'benefits', "
-     "'checklist', 'steps', 'template', 'timeline', 'tips']"),
+     "'checklist', 'composer', 'steps', 'template', 'timeline', 'tips']"),
     ("<!-- insert: tips colour=red -->", "insert 'tips': unknown option 'colour'. Expected one of: "
      "['kind', 'stage']"),
     ("<!-- insert: tips kind=maybe -->", "insert 'tips': kind: Expected one of: ['do', 'dont'] but "
      "received: 'maybe'"),
     ("<!-- insert: template letter -->", "insert 'template': unknown template 'letter'. Expected one "
-     "of: ['outreach', 'no-reply', 'thank-you', 'update', 'introduction']"),
+     "of: ['outreach', 'outreach-cold', 'linkedin-note', 'no-reply', 'thank-you', 'update', "
+     "'introduction']"),
     ("<!-- insert: benefits goal=retire -->", "insert 'benefits': unknown goal 'retire'. Expected "
      "one of: ['explore', 'career-change', 'student', 'job-search']"),
 ])
@@ -43,7 +44,7 @@ def test_good_inserts_are_replaced(bank: Bank) -> None:
     assert insert_problems(page, bank, Path("page.md")) == []
     expanded = expand_inserts(page, bank, Path("page.md"))
     assert "insert:" not in expanded
-    assert "1. **" in expanded and "```text" in expanded
+    assert "1. **" in expanded and '<div class="ii-template" data-ii-template="outreach">' in expanded
 
 
 def test_a_bad_insert_stops_the_build_and_keeps_the_site(tmp_path: Path) -> None:
