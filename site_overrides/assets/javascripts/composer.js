@@ -180,19 +180,34 @@
       return found;
     }
 
-    function update() {
-      var message = byId[form.elements.message.value] || data.messages[0];
+    var edited = form.querySelector("[data-ii-composer-edited]");
+
+    function current() {
+      return byId[form.elements.message.value] || data.messages[0];
+    }
+
+    // Fill the message in from the template and the boxes, replacing any edits.
+    function regenerate() {
+      var message = current();
       var composed = compose(data, message, values());
       description.textContent = message.description;
       subjectRow.hidden = message.subject === "";
+      mail.hidden = message.subject === "";
       subject.value = composed.subject;
       text.value = composed.body.replace(/\n+$/, "");
+      edited.hidden = true;
+      refresh();
+    }
+
+    // Check what the message says now, typed over or not.
+    function refresh() {
+      var message = current();
       // Show the whole message without a scroll bar of its own.
       text.style.height = "auto";
       text.style.height = (text.scrollHeight + 4) + "px";
-      mail.hidden = message.subject === "";
-      mail.setAttribute("href", mailLink(composed.subject, text.value));
-      var results = runChecks(data, message, composed);
+      mail.setAttribute("href", mailLink(subject.value, text.value));
+      var shown = { subject: subject.value, body: text.value, values: values() };
+      var results = runChecks(data, message, shown);
       list.textContent = "";
       results.forEach(function (result) {
         var item = document.createElement("li");
@@ -214,11 +229,23 @@
       status.textContent = "";
     }
 
+    function changed(event) {
+      var target = event.target;
+      if (target === text || target === subject) {
+        edited.hidden = false;
+        refresh();
+      } else if (target.name === "message" || edited.hidden) {
+        regenerate();
+      } else {
+        refresh();
+      }
+    }
+
     form.hidden = false;
     var note = root.querySelector("[data-ii-composer-nojs]");
     if (note) { note.hidden = true; }
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-ii-composer-copy]").addEventListener("click", function () {
       copyText(text.value, text).then(
@@ -226,7 +253,11 @@
         function () { status.textContent = "Copying did not work. Select the message and copy it with your keyboard."; }
       );
     });
-    update();
+    form.querySelector("[data-ii-composer-reset]").addEventListener("click", function () {
+      regenerate();
+      text.focus();
+    });
+    regenerate();
   }
 
   // A Copy button after each template in the guide (the composer page's plain copies too).
