@@ -27,6 +27,9 @@ PAYLOADS = {
     "entities": "Tom &amp; Jerry &lt;b&gt; and a < b > c & d?",
 }
 
+HOSTILE_MESSAGE = "Subject: " + PAYLOADS["entities"] + "\n\nDear [Their name],\n\n" + "\n".join(
+    PAYLOADS.values()) + "\n\n[Your name]\n"
+
 
 def _overlay(folder: Path) -> None:
     questions = [
@@ -40,9 +43,13 @@ def _overlay(folder: Path) -> None:
         {"id": f"hostile-{name}", "kind": "do", "stage": "during", "text": text, "on_sheet": True}
         for name, text in PAYLOADS.items()
     ]
+    # And as a message template, which the guide and the message composer show.
+    templates = [{"id": "thank-you", "title": f"Title: {PAYLOADS['script']}",
+                  "description": f"About: {PAYLOADS['img-onerror']}", "text": HOSTILE_MESSAGE}]
     folder.mkdir()
-    (folder / "hostile.yml").write_text(yaml.safe_dump({"questions": questions, "tips": tips}),
-                                        encoding="utf-8")
+    (folder / "hostile.yml").write_text(
+        yaml.safe_dump({"questions": questions, "tips": tips, "templates": templates}),
+        encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +127,26 @@ def test_standalone_sheet_and_pdf_show_markup_as_text(
     flat = " ".join(text.split())
     assert "<script>window.__pwned = 'script'</script>" in flat
     assert "{{ 7 * 7 }}" in flat
+
+
+def test_message_templates_show_markup_as_text(
+    hostile_site: tuple[str, Path], new_page: Callable[..., Page]
+) -> None:
+    url, _ = hostile_site
+    page = new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    log = watch(page)
+    page.goto(url + "guide/afterwards.html")
+    assert page.locator('[data-ii-template="thank-you"]').inner_text() == HOSTILE_MESSAGE.rstrip()
+    page.goto(url + "guide/messages.html")
+    _assert_literal_and_inert(page, ".ii-composer")
+    page.get_by_label(f"Title: {PAYLOADS['script']}").check()
+    page.fill("#ii-field-their-name", "Ms Okafor")
+    subject, _, body = HOSTILE_MESSAGE.partition("\n\n")
+    assert page.input_value("#ii-composer-subject") == subject.removeprefix("Subject: ")
+    assert page.input_value("#ii-composer-text") == body.rstrip().replace(
+        "[Their name]", "Ms Okafor")
+    assert page.inner_text("[data-ii-composer-description]") == f"About: {PAYLOADS['img-onerror']}"
+    assert page.evaluate("window.__pwned") is None
+    assert not dialogs and not log.page_errors and not log.console_errors

@@ -225,7 +225,9 @@
         list.appendChild(item);
       });
       var passed = results.filter(function (result) { return result.passed; }).length;
-      summary.textContent = passed + " of " + results.length + " checks passed.";
+      var said = passed + " of " + results.length + " checks passed.";
+      // A live region: screen readers hear it when the count changes, not on every key.
+      if (summary.textContent !== said) { summary.textContent = said; }
       status.textContent = "";
     }
 
