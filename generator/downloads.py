@@ -1,10 +1,12 @@
-"""PDF handouts built with the site: each goal's sheet and the two meeting records, per paper size.
+"""PDF handouts built with the site: each goal's sheet, the two meeting records and the checklist,
+per paper size.
 
 Each PDF is rendered only when its HTML changed (see the cache in generator.pdf).
 """
 
 from __future__ import annotations
 
+from generator import checklist
 from generator.documents import RECORDS, default_sheet, record_document, sheet_document
 from generator.model import Bank
 from generator.pdf import pdf_bytes
@@ -17,7 +19,8 @@ def download_name(stem: str, paper: str) -> str:
 
 
 def site_downloads(bank: Bank) -> dict[str, bytes]:
-    """Path in the site -> PDF bytes, for every goal's default sheet and every record."""
+    """Path in the site -> PDF bytes, for every goal's default sheet, every record and the
+    checklist."""
     documents = {}
     for paper in PAPERS:
         for goal in bank.goals:
@@ -26,4 +29,6 @@ def site_downloads(bank: Bank) -> dict[str, bytes]:
             )
         for kind in RECORDS:
             documents[f"records/{download_name(kind, paper)}"] = record_document(kind, paper)
+        checklist_pdf = f"{checklist.PDF_FOLDER}/{download_name(checklist.PDF_STEM, paper)}"
+        documents[checklist_pdf] = checklist.checklist_document(bank, paper)
     return {path: pdf_bytes(html) for path, html in documents.items()}

@@ -10,11 +10,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.checklist import checklist_actions, checklist_html
+from generator.composer import composer_html, template_text_html
 from generator.errors import BankError, Problem
 from generator.model import SECTIONS, Bank
 from generator.render import Markup, render_html, render_markdown
 from generator.value_types import field_specs
 
+# Not an option a page can write: set by expand_inserts when the build makes PDF handouts.
+DOWNLOADS = "downloads"
 INSERT = re.compile(r"^<!--\s*insert:(?P<body>.*?)-->[ \t]*$", re.MULTILINE)
 
 
@@ -40,7 +44,15 @@ def _steps(bank: Bank, options: dict[str, str]) -> str:
 
 
 def _template(bank: Bank, options: dict[str, str]) -> str:
-    return render_markdown("inserts/template.md.j2", template=bank.templates[options["id"]])
+    template = bank.templates[options["id"]]
+    # A wrapping block, not a code block: a code block scrolls sideways on a phone.
+    return render_markdown(
+        "inserts/template.md.j2", template=template, text=template_text_html(template.text)
+    )
+
+
+def _composer(bank: Bank, options: dict[str, str]) -> str:
+    return composer_html(bank)
 
 
 def _avoid(bank: Bank, options: dict[str, str]) -> str:
@@ -57,7 +69,8 @@ def _timeline(bank: Bank, options: dict[str, str]) -> str:
 
 
 def _checklist(bank: Bank, options: dict[str, str]) -> str:
-    return render_html("inserts/checklist.html.j2", tips=list(bank.tips.values()))
+    actions = checklist_actions(options.get(DOWNLOADS) == "yes")
+    return Markup(actions + checklist_html(bank))
 
 
 def _fields(bank: Bank, options: dict[str, str]) -> str:
@@ -80,6 +93,7 @@ _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple
     "timeline": (_timeline, {}),
     "checklist": (_checklist, {}),
     "fields": (_fields, {"section": tuple(SECTIONS)}),
+    "composer": (_composer, {}),
 }
 
 
@@ -129,8 +143,9 @@ def insert_problems(markdown: str, bank: Bank, source: Path) -> list[Problem]:
     return problems
 
 
-def expand_inserts(markdown: str, bank: Bank, source: Path) -> str:
-    """Replace every insert comment; raise BankError naming the page and line of a bad one."""
+def expand_inserts(markdown: str, bank: Bank, source: Path, downloads: bool = False) -> str:
+    """Replace every insert comment; raise BankError naming the page and line of a bad one.
+    `downloads` says whether the build makes PDF handouts, so an insert may link to them."""
     problems: list[Problem] = []
 
     def replace(match: re.Match[str]) -> str:
@@ -140,6 +155,8 @@ def expand_inserts(markdown: str, bank: Bank, source: Path) -> str:
             line = markdown.count("\n", 0, match.start()) + 1
             problems.append(Problem(source, line, str(error)))
             return match.group(0)
+        if downloads:
+            options[DOWNLOADS] = "yes"
         return _INSERTS[name][0](bank, options).strip("\n")
 
     expanded = INSERT.sub(replace, markdown)

@@ -73,9 +73,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     # MkDocs passes the page without its front matter. on_pre_build has checked every insert
     # comment, so this cannot fail half-way through writing the site.
     if page.file.generated_by is None and INSERT.search(markdown):
-        return expand_inserts(markdown, _bank[0], Path(page.file.abs_src_path or page.file.src_uri))
+        source = Path(page.file.abs_src_path or page.file.src_uri)
+        return expand_inserts(markdown, _bank[0], source, downloads=wants_pdf(config))
     return markdown

@@ -81,20 +81,21 @@ def _question_bank_page(bank: Bank) -> str:
     )
 
 
-def content_pages(bank: Bank, content_dir: Path) -> dict[str, str]:
+def content_pages(bank: Bank, content_dir: Path, downloads: bool = False) -> dict[str, str]:
     """The hand-written pages that carry insert comments, expanded; raises BankError."""
     pages = {}
     for path in sorted(content_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         if INSERT.search(text):
-            pages[path.relative_to(content_dir).as_posix()] = expand_inserts(text, bank, path)
+            expanded = expand_inserts(text, bank, path, downloads)
+            pages[path.relative_to(content_dir).as_posix()] = expanded
     return pages
 
 
 def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False) -> dict[str, str]:
     pages = {}
     for content_dir in content_dirs:
-        pages.update(content_pages(bank, content_dir))
+        pages.update(content_pages(bank, content_dir, downloads))
     pages.update(site_pages(bank, downloads))
     return pages
 

@@ -20,13 +20,14 @@ def bank() -> Bank:
 
 @pytest.mark.parametrize(("comment", "message"), [
     ("<!-- insert: tipps -->", "unknown insert 'tipps'. Expected one of: ['avoid', 'benefits', "
-     "'checklist', 'steps', 'template', 'timeline', 'tips']"),
+     "'checklist', 'composer', 'steps', 'template', 'timeline', 'tips']"),
     ("<!-- insert: tips colour=red -->", "insert 'tips': unknown option 'colour'. Expected one of: "
      "['kind', 'stage']"),
     ("<!-- insert: tips kind=maybe -->", "insert 'tips': kind: Expected one of: ['do', 'dont'] but "
      "received: 'maybe'"),
     ("<!-- insert: template letter -->", "insert 'template': unknown template 'letter'. Expected one "
-     "of: ['outreach', 'no-reply', 'thank-you', 'update', 'introduction']"),
+     "of: ['outreach', 'outreach-cold', 'linkedin-note', 'no-reply', 'thank-you', 'update', "
+     "'introduction']"),
     ("<!-- insert: benefits goal=retire -->", "insert 'benefits': unknown goal 'retire'. Expected "
      "one of: ['explore', 'career-change', 'student', 'job-search']"),
 ])
@@ -43,7 +44,7 @@ def test_good_inserts_are_replaced(bank: Bank) -> None:
     assert insert_problems(page, bank, Path("page.md")) == []
     expanded = expand_inserts(page, bank, Path("page.md"))
     assert "insert:" not in expanded
-    assert "1. **" in expanded and "```text" in expanded
+    assert "1. **" in expanded and '<div class="ii-template" data-ii-template="outreach">' in expanded
 
 
 def test_a_bad_insert_stops_the_build_and_keeps_the_site(tmp_path: Path) -> None:
@@ -57,3 +58,18 @@ def test_a_bad_insert_stops_the_build_and_keeps_the_site(tmp_path: Path) -> None
     line = page.read_text(encoding="utf-8").count("\n")
     assert f"asking.md:{line}: unknown insert 'tipps'" in result.stderr
     assert (project / "site" / "guide" / "asking.html").read_bytes() == before
+
+
+def test_the_checklist_links_its_pdfs_only_when_the_build_makes_them(bank: Bank) -> None:
+    page = "# Checklist\n\n<!-- insert: checklist -->\n"
+    without = expand_inserts(page, bank, Path("checklist.md"))
+    with_pdfs = expand_inserts(page, bank, Path("checklist.md"), downloads=True)
+    assert "data-ii-print" in without and "data-ii-print" in with_pdfs
+    assert "checklist-letter.pdf" not in without
+    assert 'href="checklist-letter.pdf"' in with_pdfs and 'href="checklist-a4.pdf"' in with_pdfs
+
+
+def test_a_page_cannot_ask_for_pdf_links_itself(bank: Bank) -> None:
+    problems = insert_problems("<!-- insert: checklist downloads=yes -->\n", bank, Path("p.md"))
+    assert [p.message for p in problems] == [
+        "insert 'checklist': unknown option 'downloads'. Expected one of: []"]

@@ -34,6 +34,9 @@ PAYLOADS = {
 # was read as Markdown with raw HTML.
 HOSTILE_TITLE = "\U0001f393 <script>window.__pwned = 'title'</script> Exploring [x](javascript:alert(1))"
 
+HOSTILE_MESSAGE = "Subject: " + PAYLOADS["entities"] + "\n\nDear [Their name],\n\n" + "\n".join(
+    PAYLOADS.values()) + "\n\n[Your name]\n"
+
 
 def _overlay(folder: Path) -> None:
     questions = [
@@ -49,8 +52,11 @@ def _overlay(folder: Path) -> None:
     ]
     goals = [{"id": "explore", "title": HOSTILE_TITLE, "description": "Hostile.",
               "emphasis": "Hostile.", "focus": ["industry"]}]
+    # And as a message template, which the guide and the message composer show.
+    templates = [{"id": "thank-you", "title": f"Title: {PAYLOADS['script']}",
+                  "description": f"About: {PAYLOADS['img-onerror']}", "text": HOSTILE_MESSAGE}]
     folder.mkdir()
-    document = {"questions": questions, "tips": tips, "goals": goals}
+    document = {"questions": questions, "tips": tips, "goals": goals, "templates": templates}
     (folder / "hostile.yml").write_text(yaml.safe_dump(document, allow_unicode=True),
                                         encoding="utf-8")
 
@@ -146,3 +152,26 @@ def test_standalone_sheet_and_pdf_show_markup_as_text(
     flat = " ".join(text.split())
     for name, payload in PAYLOADS.items():
         assert " ".join(payload.split()) in flat, name
+
+
+def test_message_templates_show_markup_as_text(
+    hostile_site: tuple[str, Path], new_page: Callable[..., Page]
+) -> None:
+    url, _ = hostile_site
+    page = new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    log = watch(page)
+    page.goto(url + "guide/afterwards.html")
+    assert page.locator('[data-ii-template="thank-you"]').inner_text() == HOSTILE_MESSAGE.rstrip()
+    page.goto(url + "guide/messages.html")
+    _assert_literal_and_inert(page, ".ii-composer")
+    page.get_by_label(f"Title: {PAYLOADS['script']}").check()
+    page.fill("#ii-field-their-name", "Ms Okafor")
+    subject, _, body = HOSTILE_MESSAGE.partition("\n\n")
+    assert page.input_value("#ii-composer-subject") == subject.removeprefix("Subject: ")
+    assert page.input_value("#ii-composer-text") == body.rstrip().replace(
+        "[Their name]", "Ms Okafor")
+    assert page.inner_text("[data-ii-composer-description]") == f"About: {PAYLOADS['img-onerror']}"
+    assert page.evaluate("window.__pwned") is None
+    assert not dialogs and not log.page_errors and not log.console_errors

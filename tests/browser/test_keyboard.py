@@ -217,3 +217,26 @@ def test_print_button_by_keyboard(keyboard_page: Page, site_url: str) -> None:
     assert_visible_focus(page)
     page.keyboard.press("Enter")
     assert page.evaluate("window.__printed") == 1
+
+
+def test_the_message_composer_works_from_the_keyboard(
+    site_url: str, new_page: Callable[..., Page],
+) -> None:
+    page = new_page(color_scheme="light", viewport=DESKTOP,
+                    permissions=["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "guide/messages.html")
+    tab_to(page, 'input[name="message"]:checked')
+    assert_visible_focus(page)
+    page.keyboard.press("ArrowDown")  # radio buttons: the arrows choose the next message
+    assert page.evaluate("document.activeElement.value") == "outreach-cold"
+    assert tab_to(page, "#ii-field-your-name") == 1, "the first box follows the choice"
+    page.keyboard.type("Jo Smith")
+    assert_visible_focus(page)
+    tab_to(page, "#ii-composer-text")
+    assert page.input_value("#ii-composer-text").endswith("Jo Smith")
+    tab_to(page, "[data-ii-composer-copy]")
+    assert_visible_focus(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "document.querySelector('[data-ii-composer-status]').textContent.startsWith('Copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#ii-composer-text")

@@ -18,6 +18,7 @@ DESKTOP = {"width": 1280, "height": 900}
 SUB_PATH_PAGES = [
     "index.html",
     "guide/preparing.html",
+    "guide/messages.html",
     "sheets/career-change.html",
     "questions/index.html",
 ]

@@ -1,0 +1,301 @@
+"""The message composer in a real browser: the messages, the checks, copying and the mail link.
+
+Expected texts come from the shipped bank's templates (what a student sees must be what the
+bank says), and the checks' words are written out here in full, as the student reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from generator.composer import FIELDS, composer_data, split_subject
+from generator.loader import load_bank
+from tests.conftest import BANK
+
+from .conftest import is_local, watch
+from .test_accessibility import SCHEMES, check_page
+
+pytestmark = pytest.mark.browser
+
+PAGE = "guide/messages.html"
+DESKTOP = {"width": 1280, "height": 900}
+TEXT = "#ii-composer-text"
+SUBJECT = "#ii-composer-subject"
+# A student's answers, one per box.
+ANSWERS = {
+    "your-name": "Jo Smith",
+    "their-name": "Ms Okafor",
+    "connection": "Ana Silva, my tutor, suggested I write to you",
+    "field": "hospital management",
+    "learn": "how people start in this work",
+    "learned": "why night shifts matter",
+    "next": "join the student branch of the association",
+}
+HOSTILE = {
+    "your-name": "<script>alert(1)</script>",
+    "their-name": '"&amp; <b>Bold</b>',
+    "connection": "$& and $1 and {count} and ' onmouseover='x",
+    "field": "</textarea><img src=x onerror=alert(2)>",
+    "learn": "&lt;i&gt; [brackets]",
+    "learned": "\\n not a line break",
+    "next": "100% \u00e9t\u00e9 \U0001f393",
+}
+MESSAGES = [m["id"] for m in composer_data(load_bank([BANK]))["messages"]]
+
+
+@pytest.fixture(scope="module")
+def templates() -> dict[str, tuple[str, str]]:
+    bank = load_bank([BANK])
+    return {name: split_subject(bank.templates[name].text) for name in MESSAGES}
+
+
+def filled(text: str, answers: dict[str, str]) -> str:
+    for field in FIELDS:
+        value = answers.get(field.id, "")
+        if value:
+            text = re.sub(re.escape(field.blank), value.replace("\\", "\\\\"), text,
+                          flags=re.IGNORECASE)
+    return text
+
+
+@pytest.fixture
+def composer(site_url: str, new_page: Callable[..., Page]) -> Iterator[Page]:
+    page = new_page(color_scheme="light", viewport=DESKTOP)
+    page.goto(site_url + PAGE)
+    yield page
+
+
+def type_answers(page: Page, answers: dict[str, str]) -> None:
+    for name, value in answers.items():
+        page.fill(f"#ii-field-{name}", value)
+
+
+def choose(page: Page, message: str) -> None:
+    page.check(f'input[name="message"][value="{message}"]')
+
+
+def checks(page: Page) -> dict[str, str]:
+    """Each check's id -> its mark and words, as shown."""
+    items = page.locator("[data-ii-check]")
+    return {item.get_attribute("data-ii-check"): " ".join(item.inner_text().split())
+            for item in items.all()}
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+@pytest.mark.parametrize("answers", [ANSWERS, HOSTILE], ids=["plain", "hostile"])
+def test_every_message_shows_what_the_student_typed(
+    composer: Page, templates: dict[str, tuple[str, str]], message: str,
+    answers: dict[str, str],
+) -> None:
+    page = composer
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    choose(page, message)
+    type_answers(page, answers)
+    subject, body = templates[message]
+    expected = {field.id: " ".join(value.split()).rstrip(".,;:!? ")
+                for field, value in ((f, answers[f.id]) for f in FIELDS)}
+    assert page.input_value(TEXT) == filled(body, expected).rstrip("\n")
+    if subject:
+        assert page.input_value(SUBJECT) == filled(subject, expected)
+    else:
+        assert not page.locator(SUBJECT).is_visible()
+    # Hostile text stays text: no new elements, no script ran.
+    assert page.locator(".ii-composer img, .ii-composer b, .ii-composer script").count() == 0
+    assert dialogs == []
+
+
+def test_the_first_request_passes_every_check_when_filled_in_well(composer: Page) -> None:
+    type_answers(composer, ANSWERS)
+    text = composer.input_value(TEXT)
+    count = word_count(text)
+    you = len(re.findall(r"\b(?:you|your|yours|yourself)\b", text, flags=re.IGNORECASE))
+    me = len(re.findall(r"\b(?:i|me|my|mine|myself)\b", text, flags=re.IGNORECASE))
+    assert count < 75 and you > me
+    shown = checks(composer)
+    assert shown == {
+        "words": f"OK {count} words: under the limit of 75.",
+        "blanks": "OK Every blank is filled in.",
+        "jobs": "OK No mention of jobs.",
+        "connection": "OK Your first sentence says how you are connected.",
+        "question": "OK It ends with a question.",
+        "about-them": f"OK More about them than about you: {you} \u201cyou\u201d words and {me} "
+                      "\u201cI\u201d words.",
+    }
+    assert composer.inner_text("[data-ii-composer-summary]") == "6 of 6 checks passed."
+
+
+def word_count(text: str) -> int:
+    return len([word for word in text.split() if re.search(r"\w", word)])
+
+
+def test_each_check_says_what_to_change(composer: Page) -> None:
+    page = composer
+    type_answers(page, {**ANSWERS, "their-name": ""})
+    assert checks(page)["blanks"] == (
+        "To do Fill in the blank still in square brackets: [Their name].")
+    type_answers(page, {"their-name": "Ms Okafor", "connection": ""})
+    assert checks(page)["connection"] == (
+        "To do Say how you are connected, or why you chose them, in your first sentence.")
+    type_answers(page, {"connection": ANSWERS["connection"], "learn": "whether your team is Hiring"})
+    assert checks(page)["jobs"] == (
+        "To do Take out \u201chiring\u201d: ask for advice and information, not for a job.")
+    long = " ".join(["how the work changes from day to day"] * 5)
+    type_answers(page, {"learn": long})
+    over = word_count(page.input_value(TEXT)) - 74
+    assert over > 0
+    assert checks(page)["words"] == (
+        f"To do Cut {over} words: a first request should be under 75 words.")
+    # Typing over the message itself: the checks follow the new words.
+    page.fill(TEXT, "Dear Ms Okafor,\n\nI am a student. I would like my questions answered. "
+                    "Ana Silva, my tutor, suggested I write to you.\n\nThanks,\nJo")
+    shown = checks(page)
+    assert shown["connection"] == (
+        "To do Say how you are connected, or why you chose them, in your first sentence.")
+    assert shown["question"] == (
+        "To do End with one clear question, such as asking for 20 minutes of their time.")
+    assert shown["about-them"] == (
+        "To do Write more about them: use \u201cyou\u201d and \u201cyour\u201d more often than "
+        "\u201cI\u201d, \u201cme\u201d and \u201cmy\u201d.")
+    assert page.locator("[data-ii-composer-edited]").is_visible()
+    # A box changed after an edit leaves the edit alone; "Start again" brings the template back.
+    type_answers(page, {"field": "nursing"})
+    assert page.input_value(TEXT).startswith("Dear Ms Okafor,\n\nI am a student.")
+    page.click("[data-ii-composer-reset]")
+    assert "learning about nursing" in page.input_value(TEXT)
+    assert not page.locator("[data-ii-composer-edited]").is_visible()
+
+
+def test_the_linkedin_note_is_flagged_over_300_characters(composer: Page) -> None:
+    page = composer
+    choose(page, "linkedin-note")
+    type_answers(page, ANSWERS)
+    length = len(page.input_value(TEXT))
+    assert length <= 300
+    assert checks(page)["characters"] == f"OK {length} of 300 characters."
+    type_answers(page, {"connection": "I read your long article in Hospital News on how big "
+                                      "city hospitals plan the night shifts of their nurses "
+                                      "across the cold winter months",
+                        "learn": "how people start in this work and what the first year is like"})
+    length = len(page.input_value(TEXT))
+    assert length > 300
+    assert checks(page)["characters"] == (
+        f"To do Cut {length - 300} characters: a LinkedIn note can have 300 at most.")
+    assert not page.locator("[data-ii-composer-mail]").is_visible()
+
+
+@pytest.mark.parametrize("answers", [ANSWERS, HOSTILE], ids=["plain", "hostile"])
+def test_the_mail_link_holds_the_exact_subject_and_message(
+    composer: Page, answers: dict[str, str],
+) -> None:
+    page = composer
+    choose(page, "thank-you")
+    type_answers(page, answers)
+    href = page.get_attribute("[data-ii-composer-mail]", "href")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == ""
+    # Every reserved character is percent-encoded: "&" or "=" typed by the student cannot add
+    # or end a header, and there is no "+" a mail program could read as a space.
+    assert set(re.sub(r"%[0-9A-F]{2}", "", parts.query)) <= set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()&=")
+    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+    assert sorted(query) == ["body", "subject"]
+    assert query["subject"] == [page.input_value(SUBJECT)]
+    assert query["body"] == [page.input_value(TEXT).replace("\n", "\r\n")]
+
+
+def test_copy_puts_the_message_on_the_clipboard(
+    site_url: str, new_page: Callable[..., Page],
+) -> None:
+    page = new_page(color_scheme="light", viewport=DESKTOP,
+                    permissions=["clipboard-read", "clipboard-write"])
+    page.goto(site_url + PAGE)
+    type_answers(page, HOSTILE)
+    page.click("[data-ii-composer-copy]")
+    assert page.inner_text("[data-ii-composer-status]") == "Copied. Paste it into your message."
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value(TEXT)
+
+
+def test_a_guide_template_copies_as_it_reads(site_url: str, new_page: Callable[..., Page]) -> None:
+    page = new_page(color_scheme="light", viewport=DESKTOP,
+                    permissions=["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "guide/afterwards.html")
+    template = load_bank([BANK]).templates["thank-you"].text.rstrip("\n")
+    block = page.locator('[data-ii-template="thank-you"]')
+    assert block.inner_text() == template
+    page.locator(".ii-template__actions button").first.click()
+    assert page.evaluate("navigator.clipboard.readText()") == template
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_composer_passes_axe_while_in_use(
+    scheme: str, site_url: str, new_page: Callable[..., Page], axe: Axe,
+) -> None:
+    page = new_page(color_scheme=scheme, viewport=DESKTOP)
+    page.goto(site_url + PAGE)
+    type_answers(page, {**ANSWERS, "their-name": "", "learn": "which job openings you have"})
+    assert page.locator(".ii-check--fail").count() >= 2
+    assert check_page(axe, page, PAGE, scheme) == []
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def test_using_the_composer_sends_nothing_and_logs_no_error(
+    site_url: str, new_page: Callable[..., Page],
+) -> None:
+    page = new_page(color_scheme="light", viewport=DESKTOP)
+    log = watch(page)
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    before = len(log.requests)
+    for message in MESSAGES:
+        choose(page, message)
+        type_answers(page, HOSTILE)
+        page.keyboard.type(" more")
+    page.wait_for_load_state("networkidle")
+    assert log.requests[before:] == []
+    assert all(is_local(url, site_url) for url in log.requests)
+    assert not log.console_errors and not log.page_errors
+
+
+def test_without_javascript_the_messages_are_plain_text(
+    site_url: str, new_page: Callable[..., Page], templates: dict[str, tuple[str, str]],
+) -> None:
+    page = new_page(color_scheme="light", viewport=DESKTOP, java_script_enabled=False)
+    page.goto(site_url + PAGE)
+    assert not page.locator("[data-ii-composer-form]").is_visible()
+    assert page.locator("[data-ii-composer-nojs]").is_visible()
+    bank = load_bank([BANK])
+    for name in MESSAGES:
+        block = page.locator(f'[data-ii-template="{name}"]')
+        assert block.is_visible()
+        assert block.inner_text() == bank.templates[name].text.rstrip("\n")
+
+
+def test_the_composer_works_from_disk(built_site: Path, new_page: Callable[..., Page]) -> None:
+    page = new_page(color_scheme="light", viewport=DESKTOP)
+    log = watch(page)
+    page.goto((built_site / PAGE).as_uri())
+    type_answers(page, ANSWERS)
+    assert "Dear Ms Okafor," in page.input_value(TEXT)
+    assert not log.console_errors and not log.page_errors
+
+
+def test_the_composer_is_linked_from_the_home_page_and_the_chapters(
+    site_url: str, new_page: Callable[..., Page],
+) -> None:
+    page = new_page(color_scheme="light", viewport=DESKTOP)
+    for source in ("index.html", "guide/asking.html", "guide/afterwards.html"):
+        page.goto(site_url + source)
+        page.locator(".md-content a[href$='messages.html']").first.click()
+        page.wait_for_url(f"**/{PAGE}")
+        assert page.locator("[data-ii-composer-form]").is_visible()
