@@ -21,10 +21,13 @@ from generator.documents import (
 )
 from generator.inserts import INSERT, expand_inserts
 from generator.model import Bank
+from generator.statements import statement_pages
 from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE
 
 
-def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
+def site_pages(
+    bank: Bank, downloads: bool = False, minutes: int = DEFAULT_MINUTES
+) -> dict[str, str]:
     """Every generated page and asset, keyed by its path in the docs folder. `downloads` says
     whether PDF handouts are built alongside, so the pages link to them."""
     pages = {
@@ -35,7 +38,7 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
             formats=list(bank.formats.values()),
             industries=list(bank.industries.values()),
             role=bank.roles[DEFAULT_ROLE],
-            minutes=DEFAULT_MINUTES,
+            minutes=minutes,
         ),
         "questions/index.md": _question_bank_page(bank),
         SHEET_CSS_PATH: render.stylesheet(SHEET_CSS),
@@ -46,7 +49,7 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
             body=record_fragment(kind, downloads),
         )
     for goal in bank.goals:
-        sheet = default_sheet(bank, goal)
+        sheet = default_sheet(bank, goal, minutes)
         pages[f"sheets/{goal}.md"] = render.render_markdown(
             "page_sheet.md.j2", sheet=sheet, body=sheet_fragment(sheet, downloads),
             title=front_matter_text(f"Question sheet: {sheet.goal.title}"),
@@ -92,4 +95,5 @@ def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False)
     for content_dir in content_dirs:
         pages.update(content_pages(bank, content_dir))
     pages.update(site_pages(bank, downloads))
+    pages.update(statement_pages(None))  # the project's own statements
     return pages

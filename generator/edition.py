@@ -1,0 +1,50 @@
+"""Who publishes this edition of the guide: the centre's details, shared by every output.
+
+A career centre names itself once, in the plugin's `centre:` options; the site header, the
+footer, the statements, the sheets, the PDFs and the meeting records all read it from here.
+Without a centre the edition is the project's own. The details reach the templates as a Jinja
+global, so no template call has to pass them along, and a template that does not use them is
+unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from generator import render
+
+# The project's own edition: where readers report a problem when no centre is named.
+PROJECT_NAME = "the infointerview project"
+PROJECT_CONTACT = "the issue tracker of the infointerview project's repository"
+
+
+@dataclass(frozen=True)
+class Centre:
+    """A centre's details as given in mkdocs.yml; every field but the name is optional."""
+
+    name: str
+    url: str | None = None
+    contact: str | None = None
+    booking_url: str | None = None
+    logo: str | None = None
+    colour: str | None = None
+
+    @property
+    def contact_href(self) -> str | None:
+        """A link for the contact: mailto: for an e-mail address, the address for a web page."""
+        if not self.contact:
+            return None
+        if self.contact.startswith(("http://", "https://", "mailto:", "tel:")):
+            return self.contact
+        if "@" in self.contact and " " not in self.contact.strip():
+            return f"mailto:{self.contact.strip()}"
+        return None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {**asdict(self), "contact_href": self.contact_href}
+
+
+def use_centre(centre: Centre | None) -> None:
+    """Make `centre` visible to every template (None for the project's own edition)."""
+    for env in (render.html_environment(), render.markdown_environment()):
+        env.globals["centre"] = centre
