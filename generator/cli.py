@@ -205,3 +205,8 @@ def record(kind: str, output: Path, paper: str) -> None:
     data = _pdf_renderer()(html) if suffix == ".pdf" else html.encode("utf-8")
     write_files(output.parent, {output.name: data})
     click.echo(f"Wrote {output}", err=True)
+
+
+from generator.new_site import new_site  # noqa: E402 - registered after the built-in commands
+
+main.add_command(new_site)

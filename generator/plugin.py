@@ -94,7 +94,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                 known = ", ".join(name for name, _ in self.config_scheme)
                 if key == "centre":
                     known = ", ".join(name for name, _ in CentreConfig._schema)
-                errors.append((key, c.ValidationError(f"{message}; the known options are {known} {where}")))
+                errors.append((key, c.ValidationError(
+                    f"{message}; the known options are {known} {where}")))
             else:
                 kept.append((key, message))
         errors = [(key, c.ValidationError(f"{error} {where}")) for key, error in errors]
@@ -160,7 +161,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         self.bank = bank
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        own_pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri != "index.md")
+        own_pages = sorted(
+            f.src_uri for f in files.documentation_pages() if f.src_uri != "index.md")
         shipped = shipped_path("content")
         if Path(config.docs_dir).resolve() != shipped.resolve():
             for path in sorted(p for p in shipped.rglob("*") if p.is_file()):
