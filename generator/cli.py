@@ -207,6 +207,10 @@ def record(kind: str, output: Path, paper: str) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
+
+# Commands that live in their own modules.
+from generator.lms_package import package  # noqa: E402 - registered after the built-in commands
 from generator.new_site import new_site  # noqa: E402 - registered after the built-in commands
 
 main.add_command(new_site)
+main.add_command(package)
