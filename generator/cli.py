@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator.edition import centre_from_config, use_centre
 from generator.errors import BankError, PdfUnavailable, RequestError
 from generator.loader import load_bank
 from generator.model import Bank
@@ -45,6 +46,9 @@ def _load(banks: tuple[Path, ...]) -> Bank:
 @click.version_option(package_name="infointerview")
 def main() -> None:
     """Question sheets and pages for an informational interview study guide."""
+    centre = centre_from_config(Path("mkdocs.yml"))  # in a centre's site folder: its name on sheets
+    if centre:
+        use_centre(centre)
 
 
 @main.command()

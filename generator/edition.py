@@ -2,16 +2,18 @@
 
 A career centre names itself once, in the plugin's `centre:` options; the site header, the
 footer, the statements, the sheets, the PDFs and the meeting records all read it from here.
-Without a centre the edition is the project's own. The details reach the templates as a Jinja
-global, so no template call has to pass them along, and a template that does not use them is
-unchanged.
+Without a centre the edition is the project's own. The command line reads the same
+`centre:` from a mkdocs.yml in the folder it runs in, so a centre's handouts carry its name
+too. The details reach the templates as a Jinja global, so no template call has to pass them
+along, and a template that does not use them is unchanged.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
-from generator import render
+import yaml
 
 # The project's own edition: where readers report a problem when no centre is named.
 PROJECT_NAME = "the infointerview project"
@@ -46,5 +48,33 @@ class Centre:
 
 def use_centre(centre: Centre | None) -> None:
     """Make `centre` visible to every template (None for the project's own edition)."""
+    from generator import render  # noqa: PLC0415 - Jinja is slow to import; `check` needs none
+
     for env in (render.html_environment(), render.markdown_environment()):
         env.globals["centre"] = centre
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: tags such as !ENV become plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def centre_from_config(config_file: Path) -> Centre | None:
+    """The centre named under the infointerview plugin in a mkdocs.yml, for the command line's
+    sheets and records; None when there is no such file or no centre. The file is checked
+    properly when MkDocs builds the site, so here anything unusual simply means no centre."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for entry in plugins if isinstance(plugins, list) else []:
+        options = entry.get("infointerview") if isinstance(entry, dict) else None
+        centre = options.get("centre") if isinstance(options, dict) else None
+        if isinstance(centre, dict) and isinstance(centre.get("name"), str):
+            known = {key: str(value) for key, value in centre.items()
+                     if key in Centre.__dataclass_fields__ and value is not None}
+            return Centre(**known)
+    return None

@@ -200,3 +200,18 @@ def test_the_default_menu_is_the_projects_own_menu() -> None:
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
     assert ours == GUIDE_NAV
 
+
+
+def test_handouts_made_in_a_centre_folder_carry_the_centre(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "careers")
+    fill_in(site)
+    made = run_cli("sheets", "--output", str(tmp_path / "handouts"), "--bank",
+                   str(ROOT / "question_bank"), cwd=site)
+    assert made.returncode == 0, made.stderr
+    record = run_cli("record", "debrief", "--output", str(tmp_path / "debrief.html"), cwd=site)
+    assert record.returncode == 0, record.stderr
+    for path in (tmp_path / "handouts" / "student-20min.html", tmp_path / "debrief.html"):
+        assert f"From {CENTRE['name']}." in path.read_text(encoding="utf-8"), path
+    # The same command in this project's folder, which names no centre, adds no footer.
+    assert run_cli("record", "debrief", "--output", str(tmp_path / "ours.html")).returncode == 0
+    assert '<p class="ii-centre">' not in (tmp_path / "ours.html").read_text(encoding="utf-8")
