@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.edition import centre_from_config, use_centre
+from generator.edition import centre_from_config, site_banks, use_centre
 from generator.errors import BankError, PdfUnavailable, RequestError
 from generator.loader import load_bank
 from generator.model import Bank
@@ -36,7 +36,8 @@ bank_option = click.option(
 def _load(banks: tuple[Path, ...]) -> Bank:
     """Load the bank or stop with its problems listed and exit status 1."""
     try:
-        return load_bank(banks or (DEFAULT_BANK,))
+        # In a site's folder, the banks its mkdocs.yml builds with (shipped bank and overlays).
+        return load_bank(banks or site_banks(Path("mkdocs.yml")) or (DEFAULT_BANK,))
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)

@@ -61,20 +61,51 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def centre_from_config(config_file: Path) -> Centre | None:
-    """The centre named under the infointerview plugin in a mkdocs.yml, for the command line's
-    sheets and records; None when there is no such file or no centre. The file is checked
-    properly when MkDocs builds the site, so here anything unusual simply means no centre."""
+def bank_folders(root: Path, overlays: list[str]) -> list[Path]:
+    """The shipped bank, then a site's overlays (relative to `root`) in order; a folder listed
+    twice (this project's own question_bank is both) is read once."""
+    from generator.resources import shipped_path  # noqa: PLC0415 - only sites need it
+
+    folders: list[Path] = []
+    for folder in [shipped_path("question_bank"), *(root / overlay for overlay in overlays)]:
+        if folder.resolve() not in [f.resolve() for f in folders]:
+            folders.append(folder)
+    return folders
+
+
+def _plugin_options(config_file: Path) -> dict | None:
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
     except (OSError, yaml.YAMLError):
         return None
     plugins = config.get("plugins") if isinstance(config, dict) else None
     for entry in plugins if isinstance(plugins, list) else []:
-        options = entry.get("infointerview") if isinstance(entry, dict) else None
-        centre = options.get("centre") if isinstance(options, dict) else None
-        if isinstance(centre, dict) and isinstance(centre.get("name"), str):
-            known = {key: str(value) for key, value in centre.items()
-                     if key in Centre.__dataclass_fields__ and value is not None}
-            return Centre(**known)
+        if isinstance(entry, dict) and "infointerview" in entry:
+            return entry["infointerview"] if isinstance(entry["infointerview"], dict) else {}
+        if entry == "infointerview":
+            return {}
+    return None
+
+
+def site_banks(config_file: Path) -> list[Path] | None:
+    """In a site's folder, the banks its build reads (shipped bank and overlays), so that
+    `infointerview check` there checks what the site will use; None outside a site."""
+    options = _plugin_options(config_file)
+    if options is None:
+        return None
+    overlays = options.get("banks") or []
+    if not isinstance(overlays, list):
+        return None
+    return bank_folders(config_file.parent, [str(overlay) for overlay in overlays])
+
+
+def centre_from_config(config_file: Path) -> Centre | None:
+    """The centre named under the infointerview plugin in a mkdocs.yml, for the command line's
+    sheets and records; None when there is no such file or no centre. The file is checked
+    properly when MkDocs builds the site, so here anything unusual simply means no centre."""
+    centre = (_plugin_options(config_file) or {}).get("centre")
+    if isinstance(centre, dict) and isinstance(centre.get("name"), str):
+        known = {key: str(value) for key, value in centre.items()
+                 if key in Centre.__dataclass_fields__ and value is not None}
+        return Centre(**known)
     return None

@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator.branding import ColourError, accessible_palette, palette_css
-from generator.edition import Centre, use_centre
+from generator.edition import Centre, bank_folders, use_centre
 from generator.errors import BankError, PdfUnavailable
 from generator.guide_nav import centre_nav
 from generator.inserts import INSERT, check_content, expand_inserts
@@ -191,12 +191,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
     # -- helpers -----------------------------------------------------------------------------
 
     def bank_folders(self, root: Path) -> list[Path]:
-        """The shipped bank, then the overlays in order; a folder listed twice is read once."""
-        folders: list[Path] = []
-        for folder in [shipped_path("question_bank"), *(root / b for b in self.config.banks)]:
-            if folder.resolve() not in [f.resolve() for f in folders]:
-                folders.append(folder)
-        return folders
+        return bank_folders(root, self.config.banks)
 
     def _content_folders(self, config: MkDocsConfig) -> list[Path]:
         docs, shipped = Path(config.docs_dir), shipped_path("content")

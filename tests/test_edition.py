@@ -215,3 +215,20 @@ def test_handouts_made_in_a_centre_folder_carry_the_centre(tmp_path: Path) -> No
     # The same command in this project's folder, which names no centre, adds no footer.
     assert run_cli("record", "debrief", "--output", str(tmp_path / "ours.html")).returncode == 0
     assert '<p class="ii-centre">' not in (tmp_path / "ours.html").read_text(encoding="utf-8")
+
+
+def test_the_starters_example_overlay_is_valid_and_check_reads_it(tmp_path: Path) -> None:
+    """`infointerview check` in a centre's folder checks the shipped bank plus the overlay, and
+    the example the starter gives (add, replace, hide) passes it."""
+    site = new_site(tmp_path / "careers")
+    readme = (site / "question_bank" / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)
+    (site / "question_bank" / "ours.yml").write_text(example, encoding="utf-8")
+    listed = run_cli("list", "industries", cwd=site)
+    assert listed.returncode == 0, listed.stderr
+    assert "agriculture" in listed.stdout and "healthcare" in listed.stdout
+    (site / "question_bank" / "ours.yml").write_text(
+        example.replace("category: industry", "category: harvest"), encoding="utf-8")
+    checked = run_cli("check", cwd=site)
+    assert checked.returncode == 1
+    assert "question_bank/ours.yml:" in checked.stderr and "harvest" in checked.stderr
