@@ -232,3 +232,11 @@ def test_the_starters_example_overlay_is_valid_and_check_reads_it(tmp_path: Path
     checked = run_cli("check", cwd=site)
     assert checked.returncode == 1
     assert "question_bank/ours.yml:" in checked.stderr and "harvest" in checked.stderr
+
+
+def test_a_logo_that_is_not_there_stops_the_build_naming_it(tmp_path: Path) -> None:
+    site = _starter_with(tmp_path, "# logo: assets/logo.svg", "logo: assets/crest.png")
+    result = mkdocs(site)
+    assert result.returncode != 0
+    assert (f"infointerview: centre.logo 'assets/crest.png' in {site / 'mkdocs.yml'} is not a "
+            f"file in the docs folder {site / 'docs'}") in result.stderr
