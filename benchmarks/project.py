@@ -9,9 +9,13 @@ and only what must differ is overridden:
 
 - `hook-N.yml`: the real build of bank folder `bank-N`, as mkdocs.yml configures it (with the
   PDF handouts, if mkdocs.yml builds them);
-- `nopdf-N.yml`: the same without the PDF handouts (`extra.infointerview.pdf: false`), so it
+- `nopdf-N.yml`: the same without the PDF handouts (the plugin's `pdf: false`), so it
   makes the same pages as `infointerview pages`;
-- `plain-N.yml`: no hooks, `docs_dir` at `pages-N`, which `infointerview pages` pre-rendered.
+- `plain-N.yml`: without the infointerview plugin, `docs_dir` at `pages-N`, which
+  `infointerview pages` pre-rendered.
+
+The plugin always reads the shipped bank first, then its `banks:` overlays. In the copy the
+shipped bank is an empty `question_bank/` folder, so only the synthetic bank is measured.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ def make_project(target: Path) -> Path:
         shutil.copytree(ROOT / name, target / name,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copy(ROOT / "mkdocs.yml", target / "base.yml")
+    (target / "question_bank").mkdir(exist_ok=True)  # the (empty) shipped bank, see above
     return target
 
 
@@ -89,21 +94,21 @@ def add_variant(project: Path, size: int) -> Variant:
         # `watch` is replaced, not extended: base.yml's question_bank/ does not exist here,
         # and the live generator/templates must not trigger rebuilds while `serve` is timed.
         "watch": [bank],
-        "extra": {"infointerview": {"question_banks": [bank]}},
+        "plugins": ["search", "offline", {"infointerview": {"banks": [bank]}}],
     })
     _write_config(variant.nopdf_config, {
         "watch": [bank],
-        "extra": {"infointerview": {"question_banks": [bank], "pdf": False}},
+        "plugins": ["search", "offline", {"infointerview": {"banks": [bank], "pdf": False}}],
     })
     _write_config(variant.plain_config, {
         "docs_dir": variant.pages.name,
-        "hooks": [],
+        "plugins": ["search", "offline"],
         "watch": [],
     })
     return variant
 
 
 def _write_config(path: Path, overrides: dict[str, object]) -> None:
-    # INHERIT merges dicts key by key and replaces lists, so `hooks: []` removes the hook.
+    # INHERIT merges dicts key by key and replaces lists, so `plugins:` here replaces base.yml's.
     text = yaml.safe_dump({"INHERIT": "base.yml", **overrides}, sort_keys=False)
     path.write_text(text, encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator.edition import centre_from_config, site_banks, use_centre
 from generator.errors import BankError, PdfUnavailable, RequestError
 from generator.loader import load_bank
 from generator.model import Bank
@@ -36,7 +37,8 @@ bank_option = click.option(
 def _load(banks: tuple[Path, ...]) -> Bank:
     """Load the bank or stop with its problems listed and exit status 1."""
     try:
-        return load_bank(banks or (DEFAULT_BANK,))
+        # In a site's folder, the banks its mkdocs.yml builds with (shipped bank and overlays).
+        return load_bank(banks or site_banks(Path("mkdocs.yml")) or (DEFAULT_BANK,))
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)
@@ -46,6 +48,9 @@ def _load(banks: tuple[Path, ...]) -> Bank:
 @click.version_option(package_name="infointerview")
 def main() -> None:
     """Question sheets and pages for an informational interview study guide."""
+    centre = centre_from_config(Path("mkdocs.yml"))  # in a centre's site folder: its name on sheets
+    if centre:
+        use_centre(centre)
 
 
 @main.command()
@@ -236,3 +241,12 @@ def record(kind: str, output: Path, paper: str) -> None:
     data = _pdf_renderer()(html) if suffix == ".pdf" else html.encode("utf-8")
     _write_file(output, data)
     click.echo(f"Wrote {output}", err=True)
+
+
+
+# Commands that live in their own modules.
+from generator.lms_package import package  # noqa: E402 - registered after the built-in commands
+from generator.new_site import new_site  # noqa: E402 - registered after the built-in commands
+
+main.add_command(new_site)
+main.add_command(package)

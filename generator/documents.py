@@ -18,9 +18,9 @@ RECORDS = {"contact-log": "Contact log", "debrief": "Debrief after an informatio
 RECORD_ENTRIES = 3  # contact-log entries on one printed page
 
 
-def default_sheet(bank: Bank, goal: str) -> Sheet:
+def default_sheet(bank: Bank, goal: str, minutes: int = DEFAULT_MINUTES) -> Sheet:
     """The ready-made sheet of a goal that the site offers without JavaScript."""
-    return build_sheet(bank, SheetRequest(goal=goal, role=DEFAULT_ROLE, minutes=DEFAULT_MINUTES))
+    return build_sheet(bank, SheetRequest(goal=goal, role=DEFAULT_ROLE, minutes=minutes))
 
 
 def sheet_fragment(sheet: Sheet, downloads: bool) -> render.Markup:

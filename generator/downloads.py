@@ -10,6 +10,7 @@ from generator import checklist
 from generator.documents import RECORDS, default_sheet, record_document, sheet_document
 from generator.model import Bank
 from generator.pdf import pdf_bytes
+from generator.tailor import DEFAULT_MINUTES
 
 PAPERS = ("letter", "a4")
 
@@ -18,14 +19,14 @@ def download_name(stem: str, paper: str) -> str:
     return f"{stem}-{paper}.pdf"
 
 
-def site_downloads(bank: Bank) -> dict[str, bytes]:
+def site_downloads(bank: Bank, minutes: int = DEFAULT_MINUTES) -> dict[str, bytes]:
     """Path in the site -> PDF bytes, for every goal's default sheet, every record and the
     checklist."""
     documents = {}
     for paper in PAPERS:
         for goal in bank.goals:
             documents[f"sheets/{download_name(goal, paper)}"] = sheet_document(
-                default_sheet(bank, goal), paper
+                default_sheet(bank, goal, minutes), paper
             )
         for kind in RECORDS:
             documents[f"records/{download_name(kind, paper)}"] = record_document(kind, paper)

@@ -23,10 +23,13 @@ from generator.inserts import INSERT, expand_inserts
 from generator.model import Bank
 from generator.sheet_maker import SUITS_PATH
 from generator.sheet_maker_page import maker_pages
+from generator.statements import statement_pages
 from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE
 
 
-def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
+def site_pages(
+    bank: Bank, downloads: bool = False, minutes: int = DEFAULT_MINUTES
+) -> dict[str, str]:
     """Every generated page and asset, keyed by its path in the docs folder. `downloads` says
     whether PDF handouts are built alongside, so the pages link to them."""
     pages = {
@@ -37,7 +40,7 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
             formats=list(bank.formats.values()),
             industries=list(bank.industries.values()),
             role=bank.roles[DEFAULT_ROLE],
-            minutes=DEFAULT_MINUTES,
+            minutes=minutes,
         ),
         "questions/index.md": _question_bank_page(bank),
         SHEET_CSS_PATH: render.stylesheet(SHEET_CSS),
@@ -49,7 +52,7 @@ def site_pages(bank: Bank, downloads: bool = False) -> dict[str, str]:
         )
     pages.update(maker_pages(bank, downloads))
     for goal in bank.goals:
-        sheet = default_sheet(bank, goal)
+        sheet = default_sheet(bank, goal, minutes)
         pages[f"sheets/{goal}.md"] = render.render_markdown(
             "page_sheet.md.j2", sheet=sheet, body=sheet_fragment(sheet, downloads),
             title=front_matter_title(f"Question sheet: {sheet.goal.title}"),
@@ -97,6 +100,7 @@ def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False)
     for content_dir in content_dirs:
         pages.update(content_pages(bank, content_dir, downloads))
     pages.update(site_pages(bank, downloads))
+    pages.update(statement_pages(None))  # the project's own statements
     return pages
 
 

@@ -115,7 +115,10 @@ def test_written_pages_build_without_the_hook(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     assert run_cli("pages", "--output", str(docs)).returncode == 0
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nhooks:\n  - .*\n", "\n", config).replace("docs_dir: content", f"docs_dir: {docs}")
+    # Leave out the infointerview plugin (its entry and its indented options).
+    config = re.sub(r"\n  - infointerview:\n(?:      .*\n|\s*#.*\n)*", "\n", config)
+    assert "infointerview:" not in config
+    config = config.replace("docs_dir: content", f"docs_dir: {docs}")
     shutil.copytree(ROOT / "site_overrides", tmp_path / "site_overrides")
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     (tmp_path / "question_bank").mkdir()
@@ -135,8 +138,8 @@ def test_a_bank_overlay_reaches_the_site(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("      - question_bank\n",
-                                                 "      - question_bank\n      - our_bank\n"))
+    config.write_text(config.read_text().replace("banks: [question_bank]",
+                                                 "banks: [question_bank, our_bank]"))
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "questions" / "index.html").read_text(encoding="utf-8")

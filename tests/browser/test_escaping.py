@@ -67,7 +67,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     _overlay(project / "hostile_bank")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "      - question_bank\n", "      - question_bank\n      - hostile_bank\n"), encoding="utf-8")
+        "banks: [question_bank]", "banks: [question_bank, hostile_bank]"), encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     with serve(project / "site") as url:

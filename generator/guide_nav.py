@@ -1,0 +1,56 @@
+"""The guide's menu, for a centre's site that does not write its own `nav:`.
+
+This project's mkdocs.yml lists the same menu (a test keeps the two equal). A centre's own pages
+go in a section after the home page; a centre that wants to leave chapters out, or to order
+things differently, writes its own `nav:` in mkdocs.yml (see the career-centre page).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+GUIDE_NAV: list[Any] = [
+    {"Home": "index.md"},
+    {"The guide": [
+        "guide/what-it-is.md",
+        "guide/why-do-one.md",
+        "guide/finding-people.md",
+        "guide/asking.md",
+        "guide/preparing.md",
+        "guide/during.md",
+        "guide/questions-not-to-ask.md",
+        "guide/afterwards.md",
+        "guide/checklist.md",
+    ]},
+    {"Question sheets": [
+        "sheets/index.md",
+        "sheets/explore.md",
+        "sheets/career-change.md",
+        "sheets/student.md",
+        "sheets/job-search.md",
+    ]},
+    {"Question bank": "questions/index.md"},
+    {"Meeting records": [
+        "records/contact-log.md",
+        "records/debrief.md",
+    ]},
+    {"For career centres": [
+        "career-centres/index.md",
+        "career-centres/question-bank-format.md",
+    ]},
+    {"About this site": [
+        "about/accessibility.md",
+        "about/privacy.md",
+    ]},
+]
+
+
+def centre_nav(own_pages: list[str], section: str, goals: list[str]) -> list[Any]:
+    """The guide's menu with one sheet per goal of the bank (a centre may add goals), and the
+    centre's own pages in a section after the home page."""
+    sheets = ["sheets/index.md", *(f"sheets/{goal}.md" for goal in goals)]
+    nav = [{key: sheets if key == "Question sheets" else value for key, value in entry.items()}
+           for entry in GUIDE_NAV]
+    if own_pages:
+        nav.insert(1, {section: own_pages})
+    return nav

@@ -1,0 +1,60 @@
+"""`infointerview new-site DIR`: a small, working career-centre site to start from.
+
+The starter files live in generator/starter/ as plain files, so they read as what a centre
+gets. Dot-files are stored under visible names (a wheel's package data leaves hidden files out)
+and renamed here. The centre's folder holds only its own things; the guide, the bank and the
+theme come from the installed package through the MkDocs plugin, so upgrading the package
+upgrades the guide and leaves the centre's files alone.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+STARTER = Path(__file__).resolve().parent / "starter"
+# Stored name in generator/starter -> name in the new site.
+RENAMED = {
+    "github-pages.yml": ".github/workflows/pages.yml",
+    "gitlab-ci.yml": ".gitlab-ci.yml",
+    "gitignore.txt": ".gitignore",
+}
+
+
+def starter_files() -> dict[str, bytes]:
+    """Path in the new site -> contents, in a stable order."""
+    files = {}
+    paths = (p for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in sorted(paths):
+        stored = path.relative_to(STARTER).as_posix()
+        files[RENAMED.get(stored, stored)] = path.read_bytes()
+    return files
+
+
+def write_site(target: Path) -> list[str]:
+    """Write the starter into `target`, which must be missing or empty; returns the paths."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise click.ClickException(
+            f"{target} is not an empty folder; choose a new folder name so nothing is overwritten")
+    files = starter_files()
+    for name, data in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return list(files)
+
+
+@click.command("new-site")
+@click.argument("folder", type=click.Path(path_type=Path))
+def new_site(folder: Path) -> None:
+    """Make a career centre's own site in FOLDER (a new or empty folder)."""
+    written = write_site(folder)
+    click.echo(f"Wrote {len(written)} files to {folder}.", err=True)
+    click.echo("Next: set your centre's name in mkdocs.yml, then run:", err=True)
+    click.echo(f"  cd {folder}\n  mkdocs serve", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover - for `python -m generator.new_site`
+    sys.exit(new_site())

@@ -1,0 +1,57 @@
+"""A career centre's branded edition in a real browser, built from this checkout: no page asks
+another site for anything, and the centre shows in the header and footer on a phone. axe-core
+runs over a branded edition in test_installed_edition.py, which builds it from the wheel."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.conftest import SOURCE_DATE_EPOCH, run, run_cli
+from tests.edition_site import CENTRE, fill_in
+
+from .conftest import is_local, serve, site_pages, watch
+from .test_accessibility import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def centre_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    site = tmp_path_factory.mktemp("centre-browser") / "careers"
+    assert run_cli("new-site", str(site)).returncode == 0
+    fill_in(site, pdf=False)
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site,
+                 SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    assert result.returncode == 0, result.stderr
+    with serve(site / "site") as url:
+        yield url, site_pages(site / "site")
+
+
+def test_a_branded_edition_makes_no_request_to_another_site(
+    centre_url: tuple[str, list[str]], new_page: Callable[..., Page],
+) -> None:
+    url, pages = centre_url
+    page = new_page(viewport=DESKTOP)
+    log = watch(page)
+    for name in pages:
+        page.goto(url + name)
+        page.wait_for_load_state("networkidle")
+    assert [u for u in log.requests if not is_local(u, url)] == []
+    assert log.console_errors == [] and log.page_errors == []
+
+
+def test_the_branded_header_and_footer_are_visible(
+    centre_url: tuple[str, list[str]], new_page: Callable[..., Page],
+) -> None:
+    url, _ = centre_url
+    page = new_page(viewport={"width": 390, "height": 800})
+    page.goto(url + "index.html")
+    assert CENTRE["name"] in page.locator(".md-header__topic").first.inner_text()
+    footer = page.locator(".ii-footer__centre")
+    footer.scroll_into_view_if_needed()
+    assert footer.is_visible()
+    assert footer.get_by_role("link", name="Book a meeting with an adviser").is_visible()
