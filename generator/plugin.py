@@ -208,7 +208,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
 
     def _apply_centre(self, config: MkDocsConfig, centre: Centre) -> None:
         if centre.name not in config.site_name:
-            config.site_name = f"{config.site_name}: {centre.name}"
+            # The name comes first: a phone's header shows only the start of the title.
+            config.site_name = f"{centre.name}: {config.site_name}"
         if centre.logo:
             if not (Path(config.docs_dir) / centre.logo).is_file():
                 raise PluginError(
