@@ -5,8 +5,9 @@
 
 It runs the command exactly as run.py does (fresh process, same project copy and config), but
 under `python -m cProfile`, and prints the functions with the most time, then the same list
-limited to the generator's own code, which is what a fix would change. The generator's cache
-starts empty; with --warm the command runs once unprofiled first, to fill it.
+limited to the generator's own code, which is what a fix would change. Like every row of the
+benchmark it runs cold, with the PDF cache off; --warm runs the command once unprofiled first,
+which only warms the operating system's file cache and compiles .pyc files.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", choices=("cumulative", "tottime"), default="cumulative")
     parser.add_argument("--warm", action="store_true",
-                        help="run the command once first, so the cache holds its work")
+                        help="run the command once first (file cache and .pyc files only)")
     args = parser.parse_args(argv)
     bin_dir = Path(sys.executable).parent
     (HERE / "work").mkdir(exist_ok=True)

@@ -7,6 +7,8 @@ real `mkdocs.yml` as `base.yml`. Each variant is a small config that inherits fr
 (MkDocs' `INHERIT:`), so the theme, plugins and Markdown extensions are exactly the site's,
 and only what must differ is overridden:
 
+N is the number of questions, or `shipped` for a copy of the shipped bank (`question_bank/`).
+
 - `hook-N.yml`: the real build of bank folder `bank-N`, as mkdocs.yml configures it (with the
   PDF handouts, if mkdocs.yml builds them);
 - `nopdf-N.yml`: the same without the PDF handouts (the plugin's `pdf: false`), so it
@@ -28,6 +30,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = 0  # the size that stands for the shipped bank, question_bank/ (as report.SHIPPED)
 COPIED = ("content", "site_overrides", "generator")
 
 
@@ -36,27 +39,31 @@ class Variant:
     """The files of one bank size inside the project copy."""
 
     project: Path
-    size: int
+    size: int  # SHIPPED (0) for the shipped bank
+
+    @property
+    def name(self) -> str:
+        return "shipped" if self.size == SHIPPED else str(self.size)
 
     @property
     def bank(self) -> Path:
-        return self.project / f"bank-{self.size}"
+        return self.project / f"bank-{self.name}"
 
     @property
     def pages(self) -> Path:
-        return self.project / f"pages-{self.size}"
+        return self.project / f"pages-{self.name}"
 
     @property
     def hook_config(self) -> Path:
-        return self.project / f"hook-{self.size}.yml"
+        return self.project / f"hook-{self.name}.yml"
 
     @property
     def nopdf_config(self) -> Path:
-        return self.project / f"nopdf-{self.size}.yml"
+        return self.project / f"nopdf-{self.name}.yml"
 
     @property
     def plain_config(self) -> Path:
-        return self.project / f"plain-{self.size}.yml"
+        return self.project / f"plain-{self.name}.yml"
 
 
 def make_project(target: Path) -> Path:
@@ -69,16 +76,20 @@ def make_project(target: Path) -> Path:
     return target
 
 
-def project_env(project: Path) -> dict[str, str]:
-    """Environment for the measured commands: they import `generator` from the copy."""
+def project_env(project: Path, pdf_cache: Path | None = None) -> dict[str, str]:
+    """Environment for the measured commands: they import `generator` from the copy.
+
+    The PDF cache, the generator's only cache, is off (every command pays the cold path, as a
+    clean CI job does) unless `pdf_cache` names a folder for it.
+    """
     # MkDocs and Material print end-of-life banners; SOURCE_DATE_EPOCH makes builds repeatable.
     # Python writes .pyc files as it does for a user, even where the shell says otherwise
     # (PYTHONDONTWRITEBYTECODE would make every command compile the generator again).
     inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
         **inherited,
-        # The generator's disk cache, in the work folder: apart from the user's, and gone after.
-        "INFOINTERVIEW_CACHE_DIR": str(project.parent / "cache"),
+        # Empty turns the cache off; a folder in the work folder keeps the user's apart.
+        "INFOINTERVIEW_CACHE_DIR": str(pdf_cache or ""),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")])),
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
@@ -87,7 +98,7 @@ def project_env(project: Path) -> dict[str, str]:
 
 
 def add_variant(project: Path, size: int) -> Variant:
-    """Write both configs for a bank of `size` questions (the bank itself is the caller's)."""
+    """Write the configs for a bank of `size` questions (the bank itself is the caller's)."""
     variant = Variant(project, size)
     bank = variant.bank.name
     _write_config(variant.hook_config, {

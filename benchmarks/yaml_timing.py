@@ -1,0 +1,78 @@
+"""Time our YAML parse with line numbers against libyaml's plain compose, inside one process.
+
+    python benchmarks/yaml_timing.py BANK_FOLDER [--rounds N] [--seconds S]
+
+Run with PYTHONPATH at the project copy (suite.py does), so `generator` is the copy's. Both
+parsers get every bank file, already in memory, so neither pays for the disk: ours
+(`generator.yaml_parse.parse_yaml`, the loader's parse: decoding, the checks for characters,
+nesting, tags and aliases, and values with their lines) and `yaml.compose(text,
+Loader=yaml.CSafeLoader)`, which builds libyaml's node tree, with a line on every node, and
+checks nothing. Each is timed over all files with time.perf_counter, at least `--rounds` times
+and until `--seconds` have passed (small banks parse in milliseconds, so they get more rounds),
+the two alternating so that a busy moment hits both. The best round of each is printed as JSON
+with its CPU time: the best round is the one least disturbed by other work on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from generator.yaml_parse import parse_yaml
+
+BANK_SUFFIXES = (".yml", ".yaml")
+
+
+def bank_files(bank: Path) -> list[tuple[Path, bytes]]:
+    return [(path, path.read_bytes()) for path in sorted(bank.rglob("*"))
+            if path.suffix in BANK_SUFFIXES and path.is_file()]
+
+
+def _timed(work: Callable[[], object]) -> tuple[float, float]:
+    gc.collect()  # garbage from the round before is not this round's cost
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("bank", type=Path)
+    parser.add_argument("--rounds", type=int, default=5, help="at least this many rounds")
+    parser.add_argument("--seconds", type=float, default=1.0,
+                        help="and more rounds (up to 100) until this much time has passed")
+    args = parser.parse_args(argv)
+    files = bank_files(args.bank)
+    if not files:
+        sys.exit(f"{args.bank}: no .yml or .yaml files")
+    texts = [data.decode("utf-8") for _, data in files]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as our parser: libyaml if present
+
+    def ours() -> None:
+        for path, data in files:
+            parse_yaml(path, data)
+
+    def plain() -> None:
+        for text in texts:
+            yaml.compose(text, Loader=loader)
+
+    best: dict[str, tuple[float, float]] = {}
+    started, rounds = time.perf_counter(), 0
+    while rounds < args.rounds or (time.perf_counter() - started < args.seconds and rounds < 100):
+        for name, work in (("ours", ours), ("plain", plain)):
+            result = _timed(work)
+            best[name] = min(best.get(name, result), result)
+        rounds += 1
+    print(json.dumps({name: {"seconds": wall, "cpu_seconds": cpu}
+                      for name, (wall, cpu) in best.items()}, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
