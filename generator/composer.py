@@ -25,11 +25,13 @@ class ComposerField:
     label: str
     blank: str  # the placeholder it fills in a template, matched in any letter case
     hint: str
+    # "off" everywhere: the browser then does not put the text back after a reload, as the
+    # page promises.
     autocomplete: str = "off"
 
 
 FIELDS = (
-    ComposerField("your-name", "Your name", "[Your name]", "As you sign your messages.", "name"),
+    ComposerField("your-name", "Your name", "[Your name]", "As you sign your messages."),
     ComposerField("their-name", "Their name", "[Their name]",
                   "The person you are writing to, for example Ms Okafor."),
     ComposerField("connection", "How you are connected, or why you chose them",

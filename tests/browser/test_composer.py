@@ -299,3 +299,17 @@ def test_the_composer_is_linked_from_the_home_page_and_the_chapters(
         page.locator(".md-content a[href$='messages.html']").first.click()
         page.wait_for_url(f"**/{PAGE}")
         assert page.locator("[data-ii-composer-form]").is_visible()
+
+
+def test_a_reload_leaves_the_boxes_empty(composer: Page) -> None:
+    page = composer
+    type_answers(page, ANSWERS)
+    page.fill(TEXT, "My own words.")
+    page.reload()
+    for name in ANSWERS:
+        assert page.input_value(f"#ii-field-{name}") == "", name
+    assert "Jo Smith" not in page.input_value(TEXT)
+    # Material keeps its own settings in the browser's storage; none of them holds our text.
+    stored = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])")
+    assert not any(value in stored for value in ANSWERS.values())
+    assert page.context.cookies() == []

@@ -199,12 +199,16 @@
       refresh();
     }
 
+    // Show the whole message without a scroll bar of its own.
+    function fitHeight() {
+      text.style.height = "auto";
+      text.style.height = (text.scrollHeight + 4) + "px";
+    }
+
     // Check what the message says now, typed over or not.
     function refresh() {
       var message = current();
-      // Show the whole message without a scroll bar of its own.
-      text.style.height = "auto";
-      text.style.height = (text.scrollHeight + 4) + "px";
+      fitHeight();
       mail.setAttribute("href", mailLink(subject.value, text.value));
       var shown = { subject: subject.value, body: text.value, values: values() };
       var results = runChecks(data, message, shown);
@@ -244,6 +248,7 @@
     }
 
     form.hidden = false;
+    window.addEventListener("resize", fitHeight);
     var note = root.querySelector("[data-ii-composer-nojs]");
     if (note) { note.hidden = true; }
     form.addEventListener("input", changed);
