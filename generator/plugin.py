@@ -184,8 +184,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
     def on_page_markdown(self, markdown: str, page: Page, **_: object) -> str:
         # on_pre_build has checked every insert comment, so this cannot fail half-way through.
         if page.file.src_uri not in self.generated and INSERT.search(markdown) and self.bank:
-            return expand_inserts(markdown, self.bank,
-                                  Path(page.file.abs_src_path or page.file.src_uri))
+            source = Path(page.file.abs_src_path or page.file.src_uri)
+            return expand_inserts(markdown, self.bank, source, self.config.pdf)
         return markdown
 
     # -- helpers -----------------------------------------------------------------------------
