@@ -240,3 +240,22 @@ def test_a_logo_that_is_not_there_stops_the_build_naming_it(tmp_path: Path) -> N
     assert result.returncode != 0
     assert (f"infointerview: centre.logo 'assets/crest.png' in {site / 'mkdocs.yml'} is not a "
             f"file in the docs folder {site / 'docs'}") in result.stderr
+
+
+def test_centre_details_are_escaped_wherever_they_land(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "careers")
+    fill_in(site, pdf=False)
+    config = site / "mkdocs.yml"
+    hostile = "<script>window.__pwned=1</script> *Centre* [link](javascript:alert(1))"
+    text = config.read_text(encoding="utf-8").replace(repr(CENTRE["name"]), repr(hostile))
+    text = text.replace(repr(CENTRE["contact"]), repr('"><img src=x onerror=alert(1)>'))
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs(site)
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "about/accessibility.html", "about/privacy.html",
+                 "sheets/student.html", "records/debrief.html"):
+        html = read(site, page)
+        assert "<script>window.__pwned" not in html, page
+        assert "<img src=x" not in html, page
+        assert "javascript:alert" not in html.replace("[link](javascript:alert(1))", ""), page
+        assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html, page
