@@ -107,6 +107,9 @@ def test_sheets_records_and_pdfs_carry_the_centre(centre_site: tuple[Path, str])
         text = " ".join(text.split())
         assert CENTRE["name"] in text, pdf
         assert CENTRE["booking_url"] in text, pdf
+    # The footer sits in the page margin: a centre's name never adds a page.
+    for pdf in sorted((site / "site").rglob("*.pdf")):
+        assert len(PdfReader(pdf).pages) == 1, pdf
 
 
 def test_the_statements_name_the_centre_and_its_contact(centre_site: tuple[Path, str]) -> None:
