@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator.branding import ColourError, accessible_palette, palette_css
+from generator.documents import SHEET_CSS_PATH
 from generator.edition import Centre, bank_folders, use_centre
 from generator.errors import BankError, PdfUnavailable
 from generator.guide_nav import centre_nav
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.infointerview")
 
 BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
-SHEET_CSS_PATH = "assets/stylesheets/sheet.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
