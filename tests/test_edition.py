@@ -262,3 +262,13 @@ def test_centre_details_are_escaped_wherever_they_land(tmp_path: Path) -> None:
         assert "<img src=x" not in html, page
         assert "javascript:alert" not in html.replace("[link](javascript:alert(1))", ""), page
         assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html, page
+
+
+def test_the_projects_own_edition_has_both_statements_and_no_centre(built_site: Path) -> None:
+    accessibility = (built_site / "about" / "accessibility.html").read_text(encoding="utf-8")
+    assert "infointerview project" in accessibility and "axe-core" in accessibility
+    assert "no cookies" in (built_site / "about" / "privacy.html").read_text("utf-8").lower()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="about/accessibility.html"' in home and 'href="about/privacy.html"' in home
+    assert "ii-footer__centre" not in home
+    assert '<p class="ii-centre">' not in (built_site / "sheets" / "student.html").read_text("utf-8")
