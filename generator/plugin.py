@@ -21,6 +21,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -28,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator.branding import ColourError, accessible_palette, palette_css
+from generator.documents import SHEET_CSS_PATH
 from generator.edition import Centre, bank_folders, use_centre
 from generator.errors import BankError, PdfUnavailable
 from generator.guide_nav import centre_nav
@@ -48,7 +50,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.infointerview")
 
 BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
-SHEET_CSS_PATH = "assets/stylesheets/sheet.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -177,7 +178,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                                             inclusion=InclusionLevel.INCLUDED))
                 self.generated.add(path)
         if config.nav is None and self.bank is not None:
-            section = self.centre.name if self.centre else "Our pages"
+            # Material prints section titles unescaped, so the centre's name is escaped here.
+            section = Markup.escape(self.centre.name) if self.centre else "Our pages"
             config.nav = centre_nav(own_pages, section, list(self.bank.goals))
         return files
 
@@ -208,8 +210,10 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
 
     def _apply_centre(self, config: MkDocsConfig, centre: Centre) -> None:
         if centre.name not in config.site_name:
-            # The name comes first: a phone's header shows only the start of the title.
-            config.site_name = f"{centre.name}: {config.site_name}"
+            # The name comes first: a phone's header shows only the start of the title. Material
+            # prints site_name unescaped in places (MkDocs treats it as the author's own HTML),
+            # so the centre's name is escaped here, once; Markup keeps `| e` from doing it twice.
+            config.site_name = Markup("{}: {}").format(centre.name, Markup(config.site_name))
         if centre.logo:
             if not (Path(config.docs_dir) / centre.logo).is_file():
                 raise PluginError(

@@ -107,6 +107,9 @@ def test_sheets_records_and_pdfs_carry_the_centre(centre_site: tuple[Path, str])
         text = " ".join(text.split())
         assert CENTRE["name"] in text, pdf
         assert CENTRE["booking_url"] in text, pdf
+    # The footer sits in the page margin: a centre's name never adds a page.
+    for pdf in sorted((site / "site").rglob("*.pdf")):
+        assert len(PdfReader(pdf).pages) == 1, pdf
 
 
 def test_the_statements_name_the_centre_and_its_contact(centre_site: tuple[Path, str]) -> None:
@@ -240,3 +243,32 @@ def test_a_logo_that_is_not_there_stops_the_build_naming_it(tmp_path: Path) -> N
     assert result.returncode != 0
     assert (f"infointerview: centre.logo 'assets/crest.png' in {site / 'mkdocs.yml'} is not a "
             f"file in the docs folder {site / 'docs'}") in result.stderr
+
+
+def test_centre_details_are_escaped_wherever_they_land(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "careers")
+    fill_in(site, pdf=False)
+    config = site / "mkdocs.yml"
+    hostile = "<script>window.__pwned=1</script> *Centre* [link](javascript:alert(1))"
+    text = config.read_text(encoding="utf-8").replace(repr(CENTRE["name"]), repr(hostile))
+    text = text.replace(repr(CENTRE["contact"]), repr('"><img src=x onerror=alert(1)>'))
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs(site)
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "about/accessibility.html", "about/privacy.html",
+                 "sheets/student.html", "records/debrief.html"):
+        html = read(site, page)
+        assert "<script>window.__pwned" not in html, page
+        assert "<img src=x" not in html, page
+        assert "javascript:alert" not in html.replace("[link](javascript:alert(1))", ""), page
+        assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html, page
+
+
+def test_the_projects_own_edition_has_both_statements_and_no_centre(built_site: Path) -> None:
+    accessibility = (built_site / "about" / "accessibility.html").read_text(encoding="utf-8")
+    assert "infointerview project" in accessibility and "axe-core" in accessibility
+    assert "no cookies" in (built_site / "about" / "privacy.html").read_text("utf-8").lower()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="about/accessibility.html"' in home and 'href="about/privacy.html"' in home
+    assert "ii-footer__centre" not in home
+    assert '<p class="ii-centre">' not in (built_site / "sheets" / "student.html").read_text("utf-8")
