@@ -20,9 +20,12 @@ GUIDE_NAV: list[Any] = [
         "guide/during.md",
         "guide/questions-not-to-ask.md",
         "guide/afterwards.md",
+        "guide/messages.md",
         "guide/checklist.md",
+        {"Sources": "sources.md"},
     ]},
     {"Question sheets": [
+        "sheets/make.md",
         "sheets/index.md",
         "sheets/explore.md",
         "sheets/career-change.md",
@@ -37,6 +40,7 @@ GUIDE_NAV: list[Any] = [
     {"For career centres": [
         "career-centres/index.md",
         "career-centres/question-bank-format.md",
+        "career-centres/question-survey.md",
     ]},
     {"About this site": [
         "about/accessibility.md",
@@ -48,7 +52,7 @@ GUIDE_NAV: list[Any] = [
 def centre_nav(own_pages: list[str], section: str, goals: list[str]) -> list[Any]:
     """The guide's menu with one sheet per goal of the bank (a centre may add goals), and the
     centre's own pages in a section after the home page."""
-    sheets = ["sheets/index.md", *(f"sheets/{goal}.md" for goal in goals)]
+    sheets = ["sheets/make.md", "sheets/index.md", *(f"sheets/{goal}.md" for goal in goals)]
     nav = [{key: sheets if key == "Question sheets" else value for key, value in entry.items()}
            for entry in GUIDE_NAV]
     if own_pages:

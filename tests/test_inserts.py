@@ -20,7 +20,7 @@ def bank() -> Bank:
 
 @pytest.mark.parametrize(("comment", "message"), [
     ("<!-- insert: tipps -->", "unknown insert 'tipps'. Expected one of: ['avoid', 'benefits', "
-     "'checklist', 'composer', 'steps', 'template', 'timeline', 'tips']"),
+     "'checklist', 'composer', 'fields', 'steps', 'template', 'timeline', 'tips']"),
     ("<!-- insert: tips colour=red -->", "insert 'tips': unknown option 'colour'. Expected one of: "
      "['kind', 'stage']"),
     ("<!-- insert: tips kind=maybe -->", "insert 'tips': kind: Expected one of: ['do', 'dont'] but "

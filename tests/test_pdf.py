@@ -105,7 +105,8 @@ def test_batch_command_writes_every_sheet_and_an_index(tmp_path: Path, bank: Ban
     assert result.returncode == 0, result.stderr
     expected = {f"{goal}-{minutes}min.{kind}" for goal in bank.goals for minutes in (20, 30, 45)
                 for kind in ("html", "pdf")}
-    assert {p.name for p in tmp_path.iterdir()} == expected | {"index.html"}
+    # The marker lets a later run replace the folder whole (and nothing else).
+    assert {p.name for p in tmp_path.iterdir()} == expected | {"index.html", ".infointerview-output"}
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{name}"' in index for name in expected)
     assert result.stdout.startswith(f"Wrote 12 HTML sheets and 12 PDF sheets for {len(bank.goals)} goals")
