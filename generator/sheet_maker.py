@@ -24,6 +24,7 @@ from typing import Any
 
 from generator import render
 from generator.model import Bank, Question
+from generator.render import FIRST_PAGE_MINUTES
 from generator.tailor import (
     DEFAULT_FORMAT,
     DEFAULT_MINUTES,
@@ -166,8 +167,10 @@ def maker_data(bank: Bank) -> dict[str, Any]:
         "formats": formats,
         "industries": [{"id": i.id, "title": i.title} for i in bank.industries.values()],
         "minutes": list(MINUTE_STEPS),
+        # The minutes of each part, and whether the meeting must fit page 1 (render.py).
         "plans": [
-            [plan.opening_minutes, plan.question_minutes, plan.closing_minutes]
+            [plan.opening_minutes, plan.question_minutes, plan.closing_minutes,
+             int(plan.minutes <= FIRST_PAGE_MINUTES)]
             for plan in map(plan_for, MINUTE_STEPS)
         ],
         "defaults": {"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT, "minutes": DEFAULT_MINUTES},

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 from playwright.sync_api import Page
 
 from generator.documents import sheet_document
@@ -20,6 +21,7 @@ from generator.sheet_maker import DATA_PATH, SUITS_PATH, data_assets
 from generator.tailor import SheetRequest, build_sheet, suits
 from tests.conftest import BANK, ROOT, run_cli
 from tests.maker_cases import every_choice, expected
+from tests.pdf_layout import find_line, pdf_lines, space_below
 
 from .conftest import is_local, watch
 from .test_accessibility import SCHEMES, axe_violations, describe
@@ -289,3 +291,34 @@ def test_the_bank_filter_shows_what_tailor_suits_for_every_choice(
     # An industry choice shows that industry's own questions (for the goals and roles chosen).
     shown = page.evaluate(shown_js, ["", "", "healthcare"])
     assert any(bank.questions[q].industries == ("healthcare",) for q in shown)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_the_makers_print_has_room_to_write_and_the_meeting_on_page_one(
+    scheme: str, paper: str, site_url: str, new_page: Callable[..., Page], bank: Bank,
+    tmp_path: Path,
+) -> None:
+    """Printed with "background graphics" on, as a student who ticked it would, in dark mode
+    too: black on white to the edge of the paper, 12 mm under every question."""
+    page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page.goto(site_url + MAKER + EXAMPLE)
+    page.emulate_media(media="print")
+    pdf = tmp_path / "maker.pdf"
+    pdf.write_bytes(page.pdf(format=paper, print_background=True))
+    lines, heights = pdf_lines(pdf)
+    assert len(heights) == 2
+    sheet = build_sheet(bank, SheetRequest(goal="student", role="recruiter", format="video",
+                                           industry="healthcare", minutes=20))
+    for question in sheet.questions:
+        assert find_line(lines, question.text).page == 1
+        assert space_below(lines, heights, question.text) >= 12, question.id
+    for question in sheet.closing:
+        assert find_line(lines, question.text).page == 1
+    subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    width, height = image.size
+    edges = [image.getpixel((x, y)) for x in range(width) for y in (0, 1, height - 2, height - 1)]
+    edges += [image.getpixel((x, y)) for y in range(height) for x in (0, 1, width - 2, width - 1)]
+    assert min(edges) > 240, "a dark frame round the printed sheet"

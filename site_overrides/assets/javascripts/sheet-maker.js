@@ -64,7 +64,7 @@
     return {
       questions: ids(sheet.questions), extras: ids(sheet.extras), closing: ids(sheet.closing),
       reminders: sheet.reminderIds, after: sheet.afterIds, topics: sheet.topics,
-      plan: [sheet.minutes].concat(sheet.plan)
+      plan: [sheet.minutes].concat(sheet.plan.slice(0, 3))
     };
   }
 
@@ -190,6 +190,8 @@
     setText("opening-minutes", String(sheet.plan[0]));
     setText("question-minutes", String(sheet.plan[1]));
     setText("closing-minutes", String(sheet.plan[2]));
+    // A short meeting's sheet keeps the meeting on page 1 (sheet.css); Python says which.
+    article.classList.toggle("ii-sheet--fit", sheet.plan[3] === 1);
     setText("topics", sheet.topics);
     setText("emphasis", sheet.goal.emphasis);
 
