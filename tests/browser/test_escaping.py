@@ -120,3 +120,20 @@ def test_standalone_sheet_and_pdf_show_markup_as_text(
     flat = " ".join(text.split())
     assert "<script>window.__pwned = 'script'</script>" in flat
     assert "{{ 7 * 7 }}" in flat
+
+
+def test_sheet_maker_shows_markup_as_text(
+    hostile_site: tuple[str, Path], new_page: Callable[..., Page]
+) -> None:
+    """The maker copies Python-rendered questions and sets tips with textContent: the payloads
+    in the reminders and closing asks stay text, also after a change of format and length."""
+    url, _ = hostile_site
+    page = new_page()
+    log = watch(page)
+    page.goto(url + "sheets/make.html#goal=student&format=video&minutes=20")
+    page.select_option("#ii-maker-format", "phone")
+    page.fill("#ii-maker-own", "<img src=x onerror=\"window.__pwned='own'\"> Mine?")
+    page.click("[data-ii-maker-add]")
+    _assert_literal_and_inert(page, ".ii-sheet")
+    assert "<img src=x" in page.locator(".ii-sheet").inner_text()
+    assert not log.page_errors and not log.console_errors

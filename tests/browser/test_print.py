@@ -1,4 +1,4 @@
-"""Printing a sheet page prints the sheet alone, black on white, on one page of Letter or A4."""
+"""Printing a sheet page prints the sheet alone, black on white: records on one page, sheets on one sheet of paper."""
 
 from __future__ import annotations
 
