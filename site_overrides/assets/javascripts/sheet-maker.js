@@ -220,7 +220,9 @@
     if (sheet.after.length) {
       sheet.after.forEach(function (n) { after.appendChild(textItem(data.tips[n])); });
     } else {
-      after.appendChild(slot("after-default").content.cloneNode(true));
+      Array.prototype.forEach.call(slot("after-default").children, function (item) {
+        after.appendChild(item.cloneNode(true));
+      });
     }
     fillTyped();
     if (announce) {
