@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 import shutil
 import subprocess
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +20,19 @@ from generator.loader import load_bank
 from generator.model import Bank
 from generator.sheet_maker import DATA_PATH, SUITS_PATH, data_assets
 from generator.tailor import SheetRequest, build_sheet, suits
-from tests.conftest import BANK, ROOT, run_cli
+from tests.conftest import (
+    BANK,
+    ROOT,
+    SOURCE_DATE_EPOCH,
+    copy_project,
+    mkdocs_command,
+    run,
+    run_cli,
+)
 from tests.maker_cases import every_choice, expected
 from tests.pdf_layout import find_line, pdf_lines, space_below
 
-from .conftest import is_local, watch
+from .conftest import is_local, serve, watch
 from .test_accessibility import SCHEMES, axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -83,6 +92,45 @@ def test_the_pages_lookup_gives_build_sheets_answer_for_a_small_bank(
     found = _lookup_all(page, choices)
     wrong = [(c, f) for c, f in zip(choices, found, strict=True) if f != expected(bank, c)]
     assert not wrong, f"{len(wrong)} of {len(choices)} differ; first: {wrong[0]}"
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Bank]]:
+    """A copied project whose bank is a small synthetic one (benchmarks/synth.py: the shipped
+    vocabulary and guidance, 60 generated questions), built with `mkdocs build --strict`."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    project = copy_project(tmp_path_factory.mktemp("synthetic"))
+    shutil.rmtree(project / "question_bank")
+    synth.write_bank(60, project / "question_bank")
+    result = run(mkdocs_command(project, project / "site"), cwd=project,
+                 SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, INFOINTERVIEW_PDF="false")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        yield url, load_bank([project / "question_bank"])
+
+
+def test_the_pages_lookup_and_controls_give_build_sheets_answer_for_a_synthetic_bank(
+    synthetic_site: tuple[str, Bank], page: Page, new_page: Callable[..., Page],
+) -> None:
+    url, bank = synthetic_site
+    page.goto(url + MAKER)
+    choices = every_choice(bank)
+    found = _lookup_all(page, choices)
+    wrong = [(c, f) for c, f in zip(choices, found, strict=True) if f != expected(bank, c)]
+    assert not wrong, f"{len(wrong)} of {len(choices)} differ; first: {wrong[0]}"
+    cli = new_page(color_scheme="light")
+    cli.emulate_media(media="print")
+    for choice in random.Random(60).sample(choices, 10):
+        _choose(page, choice)
+        sheet = build_sheet(bank, SheetRequest(
+            goal=choice["goal"], role=choice["role"], format=choice["format"],
+            industry=choice["industry"] or None, minutes=int(choice["minutes"]),
+        ))
+        cli.set_content(sheet_document(sheet))
+        article = cli.locator(".ii-sheet")
+        assert _printed(page) == (article.evaluate(PRINTED_TEXT), article.evaluate(SHEET_IDS))
 
 
 def _choose(page: Page, choice: dict[str, str]) -> None:
