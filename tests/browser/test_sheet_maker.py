@@ -370,3 +370,28 @@ def test_the_makers_print_has_room_to_write_and_the_meeting_on_page_one(
     edges = [image.getpixel((x, y)) for x in range(width) for y in (0, 1, height - 2, height - 1)]
     edges += [image.getpixel((x, y)) for y in range(height) for x in (0, 1, width - 2, width - 1)]
     assert min(edges) > 240, "a dark frame round the printed sheet"
+
+
+def test_the_maker_works_by_keyboard_in_page_order(maker: Page) -> None:
+    maker.focus("#ii-maker-goal")
+    maker.keyboard.press("ArrowDown")  # a closed <select> changes with the arrow keys
+    assert maker.locator("#ii-maker-goal").input_value() == "career-change"
+    assert "#goal=career-change" in maker.url
+    order = []
+    for step in range(15):
+        if step:
+            maker.keyboard.press("Tab")
+        order.append(maker.evaluate(
+            "document.activeElement.id || document.activeElement.textContent.trim()"))
+    assert order == [
+        "ii-maker-goal", "ii-maker-role", "ii-maker-format", "ii-maker-industry",
+        "ii-maker-minutes", "ii-maker-name", "ii-maker-organisation", "ii-maker-date",
+        "ii-maker-intro", "ii-maker-own", "Add my question", "ii-maker-remember",
+        "Forget what I typed", "Print this sheet", "Swap",
+    ]
+    maker.keyboard.press("Enter")  # on the first question's Swap button
+    assert maker.locator("[data-ii-maker-status]").text_content().startswith("Question 1 is now:")
+    maker.focus("#ii-maker-own")
+    maker.keyboard.type("Can I see your team at work?")
+    maker.keyboard.press("Enter")
+    assert "Can I see your team at work?" in maker.locator(".ii-sheet").inner_text()
