@@ -78,7 +78,7 @@ def test_question_bank_page_shows_markup_as_text(
     log = watch(page)
     page.goto(url + "questions/index.html")
     _assert_literal_and_inert(page, ".md-content")
-    # The filter script reads the data attributes: they must not break it either.
+    # The filter script looks the items up by id: hostile text must not break it either.
     page.select_option("#ii-filter-goal", "student")
     assert "Showing" in page.locator("[data-ii-filter-count]").inner_text()
     assert not dialogs and not log.page_errors and not log.console_errors
