@@ -42,7 +42,7 @@ from generator.sheet_maker_page import PAGE_PATH, maker_pages
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-maker.js"
+SCRIPTS = ROOT / "site_overrides" / "assets" / "javascripts"
 CHROMIUM = "/usr/bin/chromium"
 DATA_TARGET_GZIP = 150_000
 UPDATE_TARGET_MS = 50
@@ -74,7 +74,8 @@ def write_site(bank_folder: Path, out: Path) -> dict[str, int]:
     )
     files = {PAGE_PATH.replace(".md", ".html"): document,
              DATA_PATH: pages[DATA_PATH], SUITS_PATH: pages[SUITS_PATH],
-             "assets/javascripts/sheet-maker.js": SCRIPT.read_text(encoding="utf-8")}
+             **{f"assets/javascripts/{name}": (SCRIPTS / name).read_text(encoding="utf-8")
+                for name in ("sheet-lookup.js", "sheet-maker.js")}}
     sizes = {}
     for path, text in files.items():
         target = out / path

@@ -39,7 +39,7 @@ pytestmark = pytest.mark.browser
 
 MAKER = "sheets/make.html"
 FIXTURE = ROOT / "tests" / "fixtures" / "maker"
-SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-maker.js"
+SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-lookup.js"
 AXES = ("goal", "role", "format", "industry", "minutes")
 EXAMPLE = "#goal=student&role=recruiter&format=video&industry=healthcare&minutes=20"
 # What is printed: the sheet's visible text with runs of white space made one space.
