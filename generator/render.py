@@ -17,6 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A printed sheet for a meeting up to this long keeps the whole meeting (opening, questions and
+# closing) on page 1, with the page's free space as room to write; the rest goes on the back.
+FIRST_PAGE_MINUTES = 30
 # Characters that start Markdown syntax anywhere in a line (`{` starts attr_list attributes,
 # `~` `^` `=` pymdownx's inline marks). Escaping only what can start syntax keeps the Markdown
 # sheet readable as plain text in a terminal.
@@ -85,6 +88,7 @@ def _environment(**options: Any) -> jinja2.Environment:
     env.filters["join_words"] = _join_words
     env.filters["lower_first"] = _lower_first
     env.filters["md_code_block"] = md_code_block
+    env.globals["first_page_minutes"] = FIRST_PAGE_MINUTES
     return env
 
 

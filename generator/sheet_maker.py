@@ -17,17 +17,22 @@ Everything is sorted and has no timestamps, so the same bank always gives the sa
 from __future__ import annotations
 
 import base64
+import dataclasses
+import functools
 import itertools
 import json
-from collections.abc import Sequence
+import operator
+from types import MappingProxyType
 from typing import Any
 
 from generator import render
 from generator.model import Bank, Question
+from generator.render import FIRST_PAGE_MINUTES
 from generator.tailor import (
     DEFAULT_FORMAT,
     DEFAULT_MINUTES,
     DEFAULT_ROLE,
+    Sheet,
     SheetRequest,
     build_sheet,
     plan_for,
@@ -50,13 +55,9 @@ def meeting_phrase(format_title: str) -> str:
     return lower if lower.endswith("call") else f"meeting {lower}"
 
 
-def _bits(flags: Sequence[bool]) -> str:
-    """Flags as base64 of a little-endian bit set: bit j of byte k is item 8k + j."""
-    data = bytearray((len(flags) + 7) // 8)
-    for index, flag in enumerate(flags):
-        if flag:
-            data[index // 8] |= 1 << (index % 8)
-    return base64.b64encode(bytes(data)).decode("ascii")
+def _bits(mask: int, count: int) -> str:
+    """A bit mask as base64 of little-endian bytes: bit j of byte k is item 8k + j."""
+    return base64.b64encode(mask.to_bytes((count + 7) // 8, "little")).decode("ascii")
 
 
 class _Table:
@@ -83,26 +84,27 @@ def suits_data(bank: Bank) -> dict[str, Any]:
     choices, so it shows every question that suits at least one of them.
     """
     questions = list(bank.questions.values())
-    goals: list[str | None] = [*bank.goals, None]
-    roles: list[str | None] = [*bank.roles, None]
     industries: list[str | None] = [None, *bank.industries]
+    # One mask per specific choice (bit n: question n suits it); "any" is the OR of masks.
+    masks = {
+        (goal, role, industry): sum(
+            1 << n for n, q in enumerate(questions)
+            if suits(q, SheetRequest(goal=goal, role=role, industry=industry))
+        )
+        for goal, role, industry in itertools.product(bank.goals, bank.roles, industries)
+    }
     table = _Table()
     index = []
-    for goal, role in itertools.product(goals, roles):
-        requests_by_industry = []
-        for industry in industries:
-            requests_by_industry.append([
-                SheetRequest(goal=g, role=r, industry=industry)
-                for g in ([goal] if goal else list(bank.goals))
-                for r in ([role] if role else list(bank.roles))
-            ])
-        flags_by_industry = [
-            [any(suits(q, request) for request in requests) for q in questions]
-            for requests in requests_by_industry
+    for goal, role in itertools.product([*bank.goals, None], [*bank.roles, None]):
+        by_industry = [
+            functools.reduce(operator.or_, (
+                mask for (g, r, i), mask in masks.items()
+                if g == (goal or g) and r == (role or r) and i == industry
+            ), 0)
+            for industry in industries
         ]
-        any_industry = [any(column) for column in zip(*flags_by_industry, strict=True)]
-        for flags in [*flags_by_industry, any_industry]:
-            index.append(table.add(_bits(flags)))
+        for mask in [*by_industry, functools.reduce(operator.or_, by_industry, 0)]:
+            index.append(table.add(_bits(mask, len(questions))))
     return {
         "ids": [q.id for q in questions],
         "goals": list(bank.goals),
@@ -126,19 +128,15 @@ def maker_data(bank: Bank) -> dict[str, Any]:
     industries: list[str | None] = [None, *bank.industries]
     selections, topics = _Table(), _Table()
     sheets = []
-    for goal, role, industry, minutes in itertools.product(
-        bank.goals, bank.roles, industries, MINUTE_STEPS
-    ):
-        request = SheetRequest(
-            goal=goal, role=role, minutes=minutes, format=DEFAULT_FORMAT, industry=industry
-        )
-        sheet = build_sheet(bank, request)
-        sheets.append(selections.add([
-            [position[q.id] for q in sheet.questions],
-            [position[q.id] for q in sheet.extras],
-            [position[q.id] for q in sheet.closing],
-            topics.add(render.html_environment().filters["join_words"](sheet.topics)),
-        ]))
+    for goal, role, industry in itertools.product(bank.goals, bank.roles, industries):
+        # build_sheet only ever looks at the questions that suit the request, so a bank cut
+        # down to those gives the same sheets, and each length's sheet costs less to make.
+        request = SheetRequest(goal=goal, role=role, format=DEFAULT_FORMAT, industry=industry)
+        suiting = {q.id: q for q in questions if suits(q, request)}
+        cut = dataclasses.replace(bank, questions=MappingProxyType(suiting))
+        for minutes in MINUTE_STEPS:
+            sheet = build_sheet(cut, dataclasses.replace(request, minutes=minutes))
+            sheets.append(_selection(sheet, position, selections, topics))
     tips, formats = _Table(), []
     for format_id, format_ in bank.formats.items():
         # Reminders and the after-meeting checklist depend on the format only.
@@ -166,8 +164,10 @@ def maker_data(bank: Bank) -> dict[str, Any]:
         "formats": formats,
         "industries": [{"id": i.id, "title": i.title} for i in bank.industries.values()],
         "minutes": list(MINUTE_STEPS),
+        # The minutes of each part, and whether the meeting must fit page 1 (render.py).
         "plans": [
-            [plan.opening_minutes, plan.question_minutes, plan.closing_minutes]
+            [plan.opening_minutes, plan.question_minutes, plan.closing_minutes,
+             int(plan.minutes <= FIRST_PAGE_MINUTES)]
             for plan in map(plan_for, MINUTE_STEPS)
         ],
         "defaults": {"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT, "minutes": DEFAULT_MINUTES},
@@ -179,6 +179,16 @@ def maker_data(bank: Bank) -> dict[str, Any]:
         "tips": tips.values,
         "sheets": sheets,
     }
+
+
+def _selection(sheet: Sheet, position: dict[str, int], selections: _Table, topics: _Table) -> int:
+    """A sheet's selection, stored once: question positions in bank order and its agenda."""
+    return selections.add([
+        [position[q.id] for q in sheet.questions],
+        [position[q.id] for q in sheet.extras],
+        [position[q.id] for q in sheet.closing],
+        topics.add(render.html_environment().filters["join_words"](sheet.topics)),
+    ])
 
 
 def _question_html(question: Question, closing: bool) -> str:

@@ -39,7 +39,7 @@ def _decode(bank: Bank, data: dict, choice: dict[str, str]) -> dict:
         "questions": [ids[n] for n in questions], "extras": [ids[n] for n in extras],
         "closing": [ids[n] for n in closing], "reminders": form["reminderIds"],
         "after": form["afterIds"], "topics": data["topics"][topic],
-        "plan": [int(choice["minutes"]), *data["plans"][m]],
+        "plan": [int(choice["minutes"]), *data["plans"][m][:3]],
     }
 
 

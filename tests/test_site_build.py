@@ -48,7 +48,7 @@ def _load_mkdocs_yml() -> dict:
 
 def test_generated_pages_exist_and_are_searchable(built_site: Path) -> None:
     bank = load_bank([BANK])
-    expected = ["sheets/index.html", "questions/index.html", "records/contact-log.html",
+    expected = ["sheets/index.html", "sheets/make.html", "questions/index.html", "records/contact-log.html",
                 "records/debrief.html"] + [f"sheets/{goal}.html" for goal in bank.goals]
     locations = _search_locations(built_site)
     for page in expected:

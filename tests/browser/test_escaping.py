@@ -94,7 +94,7 @@ def test_question_bank_page_shows_markup_as_text(
     log = watch(page)
     page.goto(url + "questions/index.html")
     _assert_literal_and_inert(page, ".md-content")
-    # The filter script reads the data attributes: they must not break it either.
+    # The filter script looks the items up by id: hostile text must not break it either.
     page.select_option("#ii-filter-goal", "student")
     assert "Showing" in page.locator("[data-ii-filter-count]").inner_text()
     assert not dialogs and not log.page_errors and not log.console_errors
@@ -175,3 +175,20 @@ def test_message_templates_show_markup_as_text(
     assert page.inner_text("[data-ii-composer-description]") == f"About: {PAYLOADS['img-onerror']}"
     assert page.evaluate("window.__pwned") is None
     assert not dialogs and not log.page_errors and not log.console_errors
+
+
+def test_sheet_maker_shows_markup_as_text(
+    hostile_site: tuple[str, Path], new_page: Callable[..., Page]
+) -> None:
+    """The maker copies Python-rendered questions and sets tips with textContent: the payloads
+    in the reminders and closing asks stay text, also after a change of format and length."""
+    url, _ = hostile_site
+    page = new_page()
+    log = watch(page)
+    page.goto(url + "sheets/make.html#goal=student&format=video&minutes=20")
+    page.select_option("#ii-maker-format", "phone")
+    page.fill("#ii-maker-own", "<img src=x onerror=\"window.__pwned='own'\"> Mine?")
+    page.click("[data-ii-maker-add]")
+    _assert_literal_and_inert(page, ".ii-sheet")
+    assert "<img src=x" in page.locator(".ii-sheet").inner_text()
+    assert not log.page_errors and not log.console_errors

@@ -1,4 +1,4 @@
-"""Printing a sheet page prints the sheet alone, black on white, on one page of Letter or A4."""
+"""Printing a sheet page prints the sheet alone, black on white: records on one page, sheets on one sheet of paper."""
 
 from __future__ import annotations
 
@@ -72,22 +72,28 @@ def test_print_is_black_on_white(print_page: Page) -> None:
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_every_handout_prints_on_one_page(
+def test_every_handout_prints_on_one_sheet_of_paper(
     scheme: str, pages: list[str], site_url: str, new_page: Callable[..., Page]
 ) -> None:
-    """The browser's own print of each goal's sheet, each record and the checklist, on both
-    papers."""
+    """The browser's own print of each goal's sheet, the sheet maker, each record and the
+    checklist, on both papers. Records and the checklist take one page; a 30-minute sheet
+    takes two (one sheet printed on both sides) with the whole meeting on page 1."""
     printable = [name for name in pages
                  if name.startswith(("sheets/", "records/")) and name != "sheets/index.html"]
     printable.append("guide/checklist.html")
-    assert len(printable) >= 7
+    assert len(printable) >= 8
     page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     too_long = []
     for name in printable:
         page.goto(site_url + name)
         page.emulate_media(media="print")
+        sheet = name.startswith("sheets/")
         for paper in ("Letter", "A4"):
-            count = pdf_page_count(page.pdf(format=paper, print_background=True))
-            if count != 1:
+            pdf = page.pdf(format=paper, print_background=True)
+            count = pdf_page_count(pdf)
+            if count != (2 if sheet else 1):
                 too_long.append(f"{name} takes {count} pages of {paper}")
+            first = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+            if sheet and "Thank them, and say when you will follow up." not in first:
+                too_long.append(f"{name}: the closing is not on page 1 of {paper}")
     assert not too_long, too_long

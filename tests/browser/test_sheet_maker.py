@@ -6,11 +6,13 @@ from __future__ import annotations
 import random
 import shutil
 import subprocess
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
 from playwright.sync_api import Page
 
 from generator.documents import sheet_document
@@ -18,17 +20,26 @@ from generator.loader import load_bank
 from generator.model import Bank
 from generator.sheet_maker import DATA_PATH, SUITS_PATH, data_assets
 from generator.tailor import SheetRequest, build_sheet, suits
-from tests.conftest import BANK, ROOT, run_cli
+from tests.conftest import (
+    BANK,
+    ROOT,
+    SOURCE_DATE_EPOCH,
+    copy_project,
+    mkdocs_command,
+    run,
+    run_cli,
+)
 from tests.maker_cases import every_choice, expected
+from tests.pdf_layout import find_line, pdf_lines, space_below
 
-from .conftest import is_local, watch
+from .conftest import is_local, serve, watch
 from .test_accessibility import SCHEMES, axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
 MAKER = "sheets/make.html"
 FIXTURE = ROOT / "tests" / "fixtures" / "maker"
-SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-maker.js"
+SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-lookup.js"
 AXES = ("goal", "role", "format", "industry", "minutes")
 EXAMPLE = "#goal=student&role=recruiter&format=video&industry=healthcare&minutes=20"
 # What is printed: the sheet's visible text with runs of white space made one space.
@@ -81,6 +92,45 @@ def test_the_pages_lookup_gives_build_sheets_answer_for_a_small_bank(
     found = _lookup_all(page, choices)
     wrong = [(c, f) for c, f in zip(choices, found, strict=True) if f != expected(bank, c)]
     assert not wrong, f"{len(wrong)} of {len(choices)} differ; first: {wrong[0]}"
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Bank]]:
+    """A copied project whose bank is a small synthetic one (benchmarks/synth.py: the shipped
+    vocabulary and guidance, 60 generated questions), built with `mkdocs build --strict`."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    project = copy_project(tmp_path_factory.mktemp("synthetic"))
+    shutil.rmtree(project / "question_bank")
+    synth.write_bank(60, project / "question_bank")
+    result = run(mkdocs_command(project, project / "site"), cwd=project,
+                 SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, INFOINTERVIEW_PDF="false")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        yield url, load_bank([project / "question_bank"])
+
+
+def test_the_pages_lookup_and_controls_give_build_sheets_answer_for_a_synthetic_bank(
+    synthetic_site: tuple[str, Bank], page: Page, new_page: Callable[..., Page],
+) -> None:
+    url, bank = synthetic_site
+    page.goto(url + MAKER)
+    choices = every_choice(bank)
+    found = _lookup_all(page, choices)
+    wrong = [(c, f) for c, f in zip(choices, found, strict=True) if f != expected(bank, c)]
+    assert not wrong, f"{len(wrong)} of {len(choices)} differ; first: {wrong[0]}"
+    cli = new_page(color_scheme="light")
+    cli.emulate_media(media="print")
+    for choice in random.Random(60).sample(choices, 10):
+        _choose(page, choice)
+        sheet = build_sheet(bank, SheetRequest(
+            goal=choice["goal"], role=choice["role"], format=choice["format"],
+            industry=choice["industry"] or None, minutes=int(choice["minutes"]),
+        ))
+        cli.set_content(sheet_document(sheet))
+        article = cli.locator(".ii-sheet")
+        assert _printed(page) == (article.evaluate(PRINTED_TEXT), article.evaluate(SHEET_IDS))
 
 
 def _choose(page: Page, choice: dict[str, str]) -> None:
@@ -289,3 +339,59 @@ def test_the_bank_filter_shows_what_tailor_suits_for_every_choice(
     # An industry choice shows that industry's own questions (for the goals and roles chosen).
     shown = page.evaluate(shown_js, ["", "", "healthcare"])
     assert any(bank.questions[q].industries == ("healthcare",) for q in shown)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_the_makers_print_has_room_to_write_and_the_meeting_on_page_one(
+    scheme: str, paper: str, site_url: str, new_page: Callable[..., Page], bank: Bank,
+    tmp_path: Path,
+) -> None:
+    """Printed with "background graphics" on, as a student who ticked it would, in dark mode
+    too: black on white to the edge of the paper, 12 mm under every question."""
+    page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page.goto(site_url + MAKER + EXAMPLE)
+    page.emulate_media(media="print")
+    pdf = tmp_path / "maker.pdf"
+    pdf.write_bytes(page.pdf(format=paper, print_background=True))
+    lines, heights = pdf_lines(pdf)
+    assert len(heights) == 2
+    sheet = build_sheet(bank, SheetRequest(goal="student", role="recruiter", format="video",
+                                           industry="healthcare", minutes=20))
+    for question in sheet.questions:
+        assert find_line(lines, question.text).page == 1
+        assert space_below(lines, heights, question.text) >= 12, question.id
+    for question in sheet.closing:
+        assert find_line(lines, question.text).page == 1
+    subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    width, height = image.size
+    edges = [image.getpixel((x, y)) for x in range(width) for y in (0, 1, height - 2, height - 1)]
+    edges += [image.getpixel((x, y)) for y in range(height) for x in (0, 1, width - 2, width - 1)]
+    assert min(edges) > 240, "a dark frame round the printed sheet"
+
+
+def test_the_maker_works_by_keyboard_in_page_order(maker: Page) -> None:
+    maker.focus("#ii-maker-goal")
+    maker.keyboard.press("ArrowDown")  # a closed <select> changes with the arrow keys
+    assert maker.locator("#ii-maker-goal").input_value() == "career-change"
+    assert "#goal=career-change" in maker.url
+    order = []
+    for step in range(15):
+        if step:
+            maker.keyboard.press("Tab")
+        order.append(maker.evaluate(
+            "document.activeElement.id || document.activeElement.textContent.trim()"))
+    assert order == [
+        "ii-maker-goal", "ii-maker-role", "ii-maker-format", "ii-maker-industry",
+        "ii-maker-minutes", "ii-maker-name", "ii-maker-organisation", "ii-maker-date",
+        "ii-maker-intro", "ii-maker-own", "Add my question", "ii-maker-remember",
+        "Forget what I typed", "Print this sheet", "Swap",
+    ]
+    maker.keyboard.press("Enter")  # on the first question's Swap button
+    assert maker.locator("[data-ii-maker-status]").text_content().startswith("Question 1 is now:")
+    maker.focus("#ii-maker-own")
+    maker.keyboard.type("Can I see your team at work?")
+    maker.keyboard.press("Enter")
+    assert "Can I see your team at work?" in maker.locator(".ii-sheet").inner_text()

@@ -1,10 +1,10 @@
 /* The sheet maker (sheets/make.html): shows the sheet for the meeting chosen in the form.
  *
  * Python decides every sheet (generator/sheet_maker.py writes window.infointerviewSheetMaker
- * from tailor.build_sheet, and window.infointerviewSuits from tailor.suits). This script only
- * looks the choice up in those tables, copies the questions Python rendered into the sheet, and
- * puts plain text into the sheet's marked slots with textContent. What the student types stays
- * in this page, and in localStorage only while "remember" is ticked.
+ * from tailor.build_sheet, and window.infointerviewSuits from tailor.suits). This script
+ * looks the choice up in those tables (sheet-lookup.js), copies the questions Python rendered
+ * into the sheet, and puts plain text into the sheet's marked slots with textContent. What
+ * the student types stays in this page, and in localStorage only while "remember" is ticked.
  */
 (function () {
   "use strict";
@@ -15,64 +15,11 @@
   var AXES = ["goal", "role", "format", "industry", "minutes"];
   var TYPED = ["name", "organisation", "date", "intro"];
 
-  function position(list, id) {
-    for (var i = 0; i < list.length; i += 1) { if (list[i].id === id) { return i; } }
-    return -1;
-  }
-
-  // The sheet for a choice, from the tables alone; null when the choice is not offered.
-  function lookup(choice) {
-    var g = position(data.goals, choice.goal);
-    var r = position(data.roles, choice.role);
-    var f = position(data.formats, choice.format);
-    var i = choice.industry ? position(data.industries, choice.industry) + 1 : 0;
-    var m = data.minutes.indexOf(Number(choice.minutes));
-    if (g < 0 || r < 0 || f < 0 || i < 0 || m < 0 || (choice.industry && i === 0)) { return null; }
-    var key = ((g * data.roles.length + r) * (data.industries.length + 1) + i) *
-      data.minutes.length + m;
-    var selection = data.selections[data.sheets[key]];
-    var format = data.formats[f];
-    return {
-      goal: data.goals[g], role: data.roles[r], format: format,
-      industry: i ? data.industries[i - 1] : null, minutes: data.minutes[m], plan: data.plans[m],
-      questions: selection[0], extras: selection[1], closing: selection[2],
-      topics: data.topics[selection[3]], reminders: format.reminders, after: format.after,
-      reminderIds: format.reminderIds, afterIds: format.afterIds,
-      goalIndex: g, roleIndex: r, industryIndex: i
-    };
-  }
-
-  // Which questions suit a goal, role and industry (tailor.suits), as an array of booleans.
-  function suiting(sheet) {
-    var industries = suits.industries.length;
-    var key = (sheet.goalIndex * (suits.roles.length + 1) + sheet.roleIndex) * (industries + 2) +
-      sheet.industryIndex;
-    var bytes = window.atob(suits.sets[suits.index[key]]);
-    var flags = [];
-    for (var n = 0; n < suits.ids.length; n += 1) {
-      flags.push((bytes.charCodeAt(n >> 3) >> (n & 7) & 1) === 1);
-    }
-    return flags;
-  }
-
-  function ids(list) { return list.map(function (n) { return suits.ids[n]; }); }
-
-  // For tests and benchmarks: the sheet of a choice as question ids, the way Python names them.
-  function describe(choice) {
-    var sheet = lookup(choice);
-    if (!sheet) { return null; }
-    return {
-      questions: ids(sheet.questions), extras: ids(sheet.extras), closing: ids(sheet.closing),
-      reminders: sheet.reminderIds, after: sheet.afterIds, topics: sheet.topics,
-      plan: [sheet.minutes].concat(sheet.plan)
-    };
-  }
-
-  window.infointerviewMaker = { lookup: describe };
-
+  var lookup = window.infointerviewLookup && window.infointerviewLookup.lookup;
+  var suiting = window.infointerviewLookup && window.infointerviewLookup.suiting;
   var form = document.querySelector("[data-ii-maker]");
   var article = document.querySelector(".ii-sheet");
-  if (!data || !suits || !form || !article) { return; }
+  if (!data || !suits || !lookup || !form || !article) { return; }
 
   var parser = document.createElement("template");
   var parsed = {};
@@ -190,6 +137,8 @@
     setText("opening-minutes", String(sheet.plan[0]));
     setText("question-minutes", String(sheet.plan[1]));
     setText("closing-minutes", String(sheet.plan[2]));
+    // A short meeting's sheet keeps the meeting on page 1 (sheet.css); Python says which.
+    article.classList.toggle("ii-sheet--fit", sheet.plan[3] === 1);
     setText("topics", sheet.topics);
     setText("emphasis", sheet.goal.emphasis);
 
@@ -218,7 +167,9 @@
     if (sheet.after.length) {
       sheet.after.forEach(function (n) { after.appendChild(textItem(data.tips[n])); });
     } else {
-      after.appendChild(slot("after-default").content.cloneNode(true));
+      Array.prototype.forEach.call(slot("after-default").children, function (item) {
+        after.appendChild(item.cloneNode(true));
+      });
     }
     fillTyped();
     if (announce) {

@@ -1,0 +1,68 @@
+"""Where the text of a real PDF sits, read with `pdftotext -bbox-layout` (poppler), so tests can
+measure the room left to write under each question as a reader with a ruler would."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+MM = 72 / 25.4  # PDF points in a millimetre
+_NS = "{http://www.w3.org/1999/xhtml}"
+# Lines closer than this belong to one paragraph (a question and its follow-up).
+_SAME_BLOCK = 4.0
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int  # from 1
+    top: float  # points from the top of the page
+    bottom: float
+    text: str
+
+
+def pdf_lines(pdf: Path) -> tuple[list[Line], list[float]]:
+    """Every text line of a PDF in page and top-to-bottom order, and each page's height."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    root = ET.fromstring(xml)
+    lines, heights = [], []
+    for number, page in enumerate(root.iter(f"{_NS}page"), start=1):
+        heights.append(float(page.get("height", "0")))
+        for line in page.iter(f"{_NS}line"):
+            words = " ".join(word.text or "" for word in line.iter(f"{_NS}word"))
+            lines.append(Line(number, float(line.get("yMin", "0")), float(line.get("yMax", "0")),
+                              words))
+    lines.sort(key=lambda line: (line.page, line.top))
+    return lines, heights
+
+
+def _starts(line: Line, text: str) -> bool:
+    head = " ".join(text.split()[:4])
+    return re.sub(r"^\d+\.\s*", "", line.text).startswith(head)
+
+
+def find_line(lines: list[Line], text: str) -> Line:
+    """The line on which `text` (a question, a heading) begins."""
+    for line in lines:
+        if _starts(line, text):
+            return line
+    raise AssertionError(f"not in the PDF: {text!r}")
+
+
+def space_below(lines: list[Line], heights: list[float], text: str,
+                bottom_margin_mm: float = 10) -> float:
+    """Millimetres of empty paper between the last line of the paragraph that begins with
+    `text` and the next line below it (or the page's bottom margin)."""
+    start = lines.index(find_line(lines, text))
+    end = start
+    while (end + 1 < len(lines) and lines[end + 1].page == lines[start].page
+           and lines[end + 1].top - lines[end].bottom < _SAME_BLOCK):
+        end += 1
+    bottom = max(line.bottom for line in lines[start:end + 1])
+    following = [line for line in lines[end + 1:] if line.page == lines[start].page]
+    below = (following[0].top if following
+             else heights[lines[start].page - 1] - bottom_margin_mm * MM)
+    return (below - bottom) / MM

@@ -1,0 +1,91 @@
+"""Room to write on the printed sheets, measured on real WeasyPrint PDFs with a ruler
+(`pdftotext -bbox-layout`): at least 12 mm under every prepared question, the whole meeting on
+page 1 up to 30 minutes, and at most two pages up to 60 minutes, on Letter and A4."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.documents import sheet_document
+from generator.loader import load_bank
+from generator.model import Bank
+from generator.tailor import SheetRequest, build_sheet
+from tests.conftest import BANK
+from tests.pdf_layout import find_line, pdf_lines, space_below
+from tests.test_pdf import MISSING
+
+pytestmark = [
+    pytest.mark.skipif(bool(MISSING), reason=f"WeasyPrint unavailable: {MISSING}"),
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) missing"),
+]
+MINUTES = (15, 20, 30, 45, 60)
+PAPERS = ("letter", "a4")
+CLOSING_THANKS = "Thank them, and say when you will follow up."
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank([BANK])
+
+
+def _pdf(sheet, paper: str, folder: Path) -> Path:
+    from generator.pdf import pdf_bytes
+
+    path = folder / f"{sheet.goal.id}-{sheet.plan.minutes}-{paper}.pdf"
+    path.write_bytes(pdf_bytes(sheet_document(sheet, paper)))
+    return path
+
+
+@pytest.mark.parametrize(("minutes", "paper"), list(itertools.product(MINUTES, PAPERS)))
+def test_every_prepared_question_has_12_mm_to_write_under_it(
+    bank: Bank, minutes: int, paper: str, tmp_path: Path,
+) -> None:
+    for goal, industry in zip(bank.goals, [None, "healthcare", None, "technology"], strict=False):
+        sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes, industry=industry,
+                                               role="recruiter" if industry else "practitioner"))
+        lines, heights = pdf_lines(_pdf(sheet, paper, tmp_path))
+        assert len(heights) <= 2, f"{goal} {minutes} min takes {len(heights)} pages of {paper}"
+        for question in sheet.questions:
+            room = space_below(lines, heights, question.text)
+            assert room >= 12, f"{goal} {minutes} min {paper}: {room:.1f} mm under {question.id}"
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("minutes", [m for m in MINUTES if m <= 30])
+def test_a_short_meetings_sheet_holds_the_whole_meeting_on_page_one(
+    bank: Bank, minutes: int, paper: str, tmp_path: Path,
+) -> None:
+    for goal in bank.goals:
+        sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes))
+        lines, heights = pdf_lines(_pdf(sheet, paper, tmp_path))
+        first_page = ["Opening", *(q.text for q in sheet.questions),
+                      *(q.text for q in sheet.closing), CLOSING_THANKS]
+        for text in first_page:
+            assert find_line(lines, text).page == 1, f"{goal} {minutes} {paper}: {text}"
+        # The free space of page 1 goes under the questions, not to the bottom of the page.
+        assert space_below(lines, heights, CLOSING_THANKS) < 25, (goal, minutes, paper)
+
+
+def test_a_short_meeting_gets_more_room_per_question_than_a_long_one(
+    bank: Bank, tmp_path: Path,
+) -> None:
+    rooms = {}
+    for minutes in (15, 30):
+        sheet = build_sheet(bank, SheetRequest(goal="explore", minutes=minutes))
+        lines, heights = pdf_lines(_pdf(sheet, "letter", tmp_path))
+        rooms[minutes] = min(space_below(lines, heights, q.text) for q in sheet.questions)
+    assert rooms[15] > rooms[30] + 10, rooms
+
+
+def test_what_is_known_is_filled_in_instead_of_left_blank(bank: Bank) -> None:
+    sheet = build_sheet(bank, SheetRequest(goal="student", role="recruiter", format="video",
+                                           industry="healthcare", minutes=20))
+    html = sheet_document(sheet)
+    for slot, value in (("role-title", "A recruiter"), ("format-title", "Video call"),
+                        ("industry-title", "Healthcare")):
+        assert f'data-ii-slot="{slot}">{value}</dd>' in html
+    assert 'data-ii-slot="name"></dd>' in html
