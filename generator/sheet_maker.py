@@ -17,12 +17,10 @@ Everything is sorted and has no timestamps, so the same bank always gives the sa
 from __future__ import annotations
 
 import base64
-import dataclasses
 import functools
 import itertools
 import json
 import operator
-from types import MappingProxyType
 from typing import Any
 
 from generator import render
@@ -35,6 +33,7 @@ from generator.tailor import (
     Sheet,
     SheetRequest,
     build_sheet,
+    build_sheets,
     plan_for,
     suits,
 )
@@ -127,16 +126,14 @@ def maker_data(bank: Bank) -> dict[str, Any]:
     closing_categories = bank.categories_at("closing")
     industries: list[str | None] = [None, *bank.industries]
     selections, topics = _Table(), _Table()
-    sheets = []
-    for goal, role, industry in itertools.product(bank.goals, bank.roles, industries):
-        # build_sheet only ever looks at the questions that suit the request, so a bank cut
-        # down to those gives the same sheets, and each length's sheet costs less to make.
-        request = SheetRequest(goal=goal, role=role, format=DEFAULT_FORMAT, industry=industry)
-        suiting = {q.id: q for q in questions if suits(q, request)}
-        cut = dataclasses.replace(bank, questions=MappingProxyType(suiting))
-        for minutes in MINUTE_STEPS:
-            sheet = build_sheet(cut, dataclasses.replace(request, minutes=minutes))
-            sheets.append(_selection(sheet, position, selections, topics))
+    requests = [
+        SheetRequest(goal=goal, role=role, format=DEFAULT_FORMAT, industry=industry,
+                     minutes=minutes)
+        for goal, role, industry, minutes in itertools.product(
+            bank.goals, bank.roles, industries, MINUTE_STEPS)
+    ]
+    sheets = [_selection(sheet, position, selections, topics)
+              for sheet in build_sheets(bank, requests)]
     tips, formats = _Table(), []
     for format_id, format_ in bank.formats.items():
         # Reminders and the after-meeting checklist depend on the format only.

@@ -5,6 +5,7 @@ and the request. Nothing here reads files or knows about HTML, Markdown or MkDoc
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,14 +120,40 @@ def suits(question: Question, request: SheetRequest) -> bool:
 
 
 def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
-    check_request(bank, request)
-    plan = plan_for(request.minutes)
-    goal = bank.goals[request.goal]
-    closing_ids, opening_ids = bank.categories_at("closing"), bank.categories_at("opening")
+    """The sheet for one meeting."""
+    return build_sheets(bank, [request])[0]
+
+
+def build_sheets(bank: Bank, requests: Iterable[SheetRequest]) -> list[Sheet]:
+    """The sheets for many meetings, each exactly what build_sheet gives: the questions that
+    suit a goal, role and industry are found and ranked once for all its lengths and formats
+    (the sheet maker asks for thousands of sheets)."""
     rank = {category: index for index, category in enumerate(bank.categories)}
+    ranked: dict[tuple[str, str, str | None], _Ranked] = {}
+    sheets = []
+    for request in requests:
+        check_request(bank, request)
+        key = (request.goal, request.role, request.industry)
+        if key not in ranked:
+            ranked[key] = _rank(bank, request, rank)
+        sheets.append(_sheet(bank, request, ranked[key], rank))
+    return sheets
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """The questions that suit one goal, role and industry, best first, and their bank order."""
+
+    questions: list[Question]  # not closing asks
+    closing: list[Question]
+    order: dict[str, int]
+
+
+def _rank(bank: Bank, request: SheetRequest, rank: dict[str, int]) -> _Ranked:
+    closing_ids = bank.categories_at("closing")
     candidates = [q for q in bank.questions.values() if suits(q, request)]
     order = {question.id: index for index, question in enumerate(candidates)}  # bank order
-    focus = set(goal.focus)
+    focus = set(bank.goals[request.goal].focus)
 
     def preference(question: Question) -> tuple[int, int, int, int]:
         # Core first; then the questions written for this reader (industry counts most, as
@@ -140,26 +167,36 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
         tier = 0 if question.is_core else 1
         return (tier, -specific, rank[question.category], order[question.id])
 
-    ranked = sorted((q for q in candidates if q.category not in closing_ids), key=preference)
+    return _Ranked(
+        questions=sorted((q for q in candidates if q.category not in closing_ids), key=preference),
+        closing=sorted((q for q in candidates if q.category in closing_ids), key=preference),
+        order=order,
+    )
+
+
+def _sheet(bank: Bank, request: SheetRequest, ranked: _Ranked, rank: dict[str, int]) -> Sheet:
+    plan = plan_for(request.minutes)
+    opening_ids = bank.categories_at("opening")
     industry_cap = max(1, round(plan.question_count / INDUSTRY_SHARE))
-    chosen = _spread(ranked, plan.question_count, {}, industry_cap)
+    chosen = _spread(ranked.questions, plan.question_count, {}, industry_cap)
     counts: dict[str, int] = {}
     for question in chosen:
         counts[question.category] = counts.get(question.category, 0) + 1
     # Rapport questions only make sense at the start, never as "if time allows" extras.
     chosen_ids = {q.id for q in chosen}  # ids, as comparing questions compares every field
-    remaining = [q for q in ranked if q.id not in chosen_ids and q.category not in opening_ids]
+    remaining = [
+        q for q in ranked.questions if q.id not in chosen_ids and q.category not in opening_ids
+    ]
     extras = _spread(remaining, plan.extra_count, counts, plan.extra_count)
 
     def conversation(question: Question) -> tuple[int, int]:
-        return rank[question.category], order[question.id]
+        return rank[question.category], ranked.order[question.id]
 
-    closing = sorted((q for q in candidates if q.category in closing_ids), key=preference)
-    closing_asks = [q for q in closing if q.is_core][:MAX_CLOSING_ASKS] or closing[:2]
+    closing_asks = [q for q in ranked.closing if q.is_core][:MAX_CLOSING_ASKS] or ranked.closing[:2]
     return Sheet(
         request=request,
         plan=plan,
-        goal=goal,
+        goal=bank.goals[request.goal],
         role=bank.roles[request.role],
         format=bank.formats[request.format],
         industry=bank.industries[request.industry] if request.industry else None,
