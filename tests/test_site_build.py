@@ -144,3 +144,15 @@ def test_a_bank_overlay_reaches_the_site(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "questions" / "index.html").read_text(encoding="utf-8")
     assert "Which of our alumni should I meet next?" in page
+
+
+def test_each_bank_question_has_its_own_link_and_search_section(built_site: Path) -> None:
+    """A search for a question's words lands on that question, not on its category (issue 12)."""
+    bank = load_bank([BANK])
+    page = (built_site / "questions" / "index.html").read_text(encoding="utf-8")
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc for doc in index["docs"]}
+    for question in bank.questions.values():
+        assert f'id="q-{question.id}"' in page, question.id
+        section = sections[f"questions/index.html#q-{question.id}"]
+        assert " ".join(section["title"].split()) == question.text, question.id

@@ -320,7 +320,7 @@ def test_the_bank_filter_shows_what_tailor_suits_for_every_choice(
       form.elements.goal.value = g; form.elements.role.value = r; form.elements.industry.value = i;
       form.dispatchEvent(new Event('change'));
       return Array.from(document.querySelectorAll('.ii-bank__item:not([hidden])'))
-        .map(li => li.id.slice(2));
+        .map(li => li.getAttribute('data-ii-question'));
     }"""
     for goal in ["", *bank.goals]:
         for role in ["", *bank.roles]:

@@ -18,7 +18,7 @@
     if (!form || !suits) { return; }
     var items = Array.prototype.slice.call(root.querySelectorAll(".ii-bank__item"));
     var byId = {};
-    items.forEach(function (item) { byId[item.id.replace(/^q-/, "")] = item; });
+    items.forEach(function (item) { byId[item.getAttribute("data-ii-question")] = item; });
     var count = form.querySelector("[data-ii-filter-count]");
 
     // "" is "any"; for the industry, "none" is "no particular industry".
