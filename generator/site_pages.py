@@ -79,7 +79,8 @@ def _question_bank_page(bank: Bank) -> str:
         "page_question_bank.md.j2",
         questions=bank.questions,
         groups=groups,
-        filter=render.render_html("bank_filter.html.j2", filters=filters),
+        filter=render.render_html("bank_filter.html.j2", filters=filters,
+                                  total=len(bank.questions)),
         suits_path=SUITS_PATH,
     )
 
