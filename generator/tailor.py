@@ -144,7 +144,8 @@ def build_sheets(bank: Bank, requests: Iterable[SheetRequest]) -> list[Sheet]:
 class _Ranked:
     """The questions that suit one goal, role and industry, best first, and their bank order."""
 
-    questions: list[Question]  # not closing asks
+    core: list[Question]  # not closing asks
+    optional: list[Question]
     closing: list[Question]
     order: dict[str, int]
 
@@ -167,8 +168,10 @@ def _rank(bank: Bank, request: SheetRequest, rank: dict[str, int]) -> _Ranked:
         tier = 0 if question.is_core else 1
         return (tier, -specific, rank[question.category], order[question.id])
 
+    questions = sorted((q for q in candidates if q.category not in closing_ids), key=preference)
     return _Ranked(
-        questions=sorted((q for q in candidates if q.category not in closing_ids), key=preference),
+        core=[q for q in questions if q.is_core],
+        optional=[q for q in questions if not q.is_core],
         closing=sorted((q for q in candidates if q.category in closing_ids), key=preference),
         order=order,
     )
@@ -178,16 +181,14 @@ def _sheet(bank: Bank, request: SheetRequest, ranked: _Ranked, rank: dict[str, i
     plan = plan_for(request.minutes)
     opening_ids = bank.categories_at("opening")
     industry_cap = max(1, round(plan.question_count / INDUSTRY_SHARE))
-    chosen = _spread(ranked.questions, plan.question_count, {}, industry_cap)
+    tiers = (ranked.core, ranked.optional)
+    chosen = _spread(tiers, plan.question_count, {}, industry_cap, set(), set())
     counts: dict[str, int] = {}
     for question in chosen:
         counts[question.category] = counts.get(question.category, 0) + 1
     # Rapport questions only make sense at the start, never as "if time allows" extras.
     chosen_ids = {q.id for q in chosen}  # ids, as comparing questions compares every field
-    remaining = [
-        q for q in ranked.questions if q.id not in chosen_ids and q.category not in opening_ids
-    ]
-    extras = _spread(remaining, plan.extra_count, counts, plan.extra_count)
+    extras = _spread(tiers, plan.extra_count, counts, plan.extra_count, chosen_ids, opening_ids)
 
     def conversation(question: Question) -> tuple[int, int]:
         return rank[question.category], ranked.order[question.id]
@@ -216,10 +217,12 @@ def _sheet(bank: Bank, request: SheetRequest, ranked: _Ranked, rank: dict[str, i
 
 
 def _spread(
-    ranked: list[Question], count: int, taken: dict[str, int], industry_cap: int
+    tiers: tuple[list[Question], list[Question]], count: int, taken: dict[str, int],
+    industry_cap: int, skip_ids: set[str], skip_categories: set[str],
 ) -> list[Question]:
-    """Take `count` questions in preference order, core ones before any optional one, and at
-    most `industry_cap` industry questions.
+    """Take `count` questions in preference order, core ones (the first tier) before any
+    optional one, at most `industry_cap` industry questions, none of `skip_ids` or
+    `skip_categories`.
 
     Within each tier a category may give at most `cap` questions, and the cap rises only when
     the tier cannot fill the sheet otherwise: a sheet that covers several topics serves a short
@@ -228,11 +231,14 @@ def _spread(
     chosen: list[Question] = []
     per_category = dict(taken)
     industry_count = 0
-    for tier in ([q for q in ranked if q.is_core], [q for q in ranked if not q.is_core]):
+    for tier in tiers:
         cap = 1
-        left = tier
-        while left and len(chosen) < count:
-            passed_over = []
+        # Read lazily: a sheet is usually full long before a large bank's tier ends.
+        left: Iterable[Question] = (
+            q for q in tier if q.id not in skip_ids and q.category not in skip_categories
+        )
+        while len(chosen) < count:
+            passed_over: list[Question] = []
             for question in left:
                 if len(chosen) == count:
                     break
@@ -245,6 +251,8 @@ def _spread(
                     industry_count += is_industry
                 else:
                     passed_over.append(question)
+            if not passed_over:
+                break
             left = passed_over
             cap += 1
     return chosen
