@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
@@ -44,7 +46,26 @@ def _load(banks: tuple[Path, ...]) -> Bank:
         sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; the career-centre commands live in their own modules, imported only
+    when they run, so a sheet does not pay for zip and XML libraries."""
+
+    lazy: ClassVar[dict[str, tuple[str, str]]] = {
+        "new-site": ("generator.new_site", "new_site"),
+        "package": ("generator.lms_package", "package"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            module, attribute = self.lazy[name]
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="infointerview")
 def main() -> None:
     """Question sheets and pages for an informational interview study guide."""
@@ -243,10 +264,3 @@ def record(kind: str, output: Path, paper: str) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
-
-# Commands that live in their own modules.
-from generator.lms_package import package  # noqa: E402 - registered after the built-in commands
-from generator.new_site import new_site  # noqa: E402 - registered after the built-in commands
-
-main.add_command(new_site)
-main.add_command(package)
