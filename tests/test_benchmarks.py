@@ -52,6 +52,7 @@ def test_the_overhead_target_is_ten_percent_at_1000_and_a_quarter_at_10000(
                           " / build, plain")
     assert (found.target, found.verdict) == (target, verdict)
     assert found.cpu_value == pytest.approx(0.5)  # shown beside it, never the verdict
+    assert found.cpu_verdict == ("met" if target else "(info)")
 
 
 def test_the_start_up_target_is_judged_on_the_shipped_bank_and_the_time_at_10000() -> None:
