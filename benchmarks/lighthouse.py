@@ -104,11 +104,38 @@ def summarise(reports: list[dict[str, Any]]) -> dict[str, Any]:
         if audit["score"] is not None and audit["score"] < 1
     })
     return {
+        "diagnostics": diagnostics(reports),
         "scores": {key: _median(values) for key, values in scores.items()},
         "performance_range": (min(scores["performance"]), max(scores["performance"])),
         "metrics": {key: _median([r["audits"][key]["numericValue"] for r in reports])
                     for key in METRICS},
         "failed": failed,
+    }
+
+
+def diagnostics(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Where a page's time goes (medians over runs): its weight, its number of elements, the
+    main thread's work (and the style and layout part of it), what blocks the first paint, and
+    the element that moved in the largest layout shift."""
+    def value(audit: str) -> float:
+        return _median([r["audits"][audit].get("numericValue") or 0 for r in reports])
+
+    def style_layout(report: dict[str, Any]) -> float:
+        items = (report["audits"]["mainthread-work-breakdown"].get("details") or {}).get(
+            "items", [])
+        return sum(item["duration"] for item in items if item["group"] == "styleLayout")
+
+    shifts = [item for r in reports for item in
+              (r["audits"].get("layout-shifts", {}).get("details") or {}).get("items", [])]
+    moved = max(shifts, key=lambda item: item.get("score", 0), default=None)
+    snippet = (moved or {}).get("node", {}).get("snippet", "")
+    return {
+        "weight": value("total-byte-weight"), "elements": value("dom-size"),
+        "main": value("mainthread-work-breakdown"),
+        "style": _median([style_layout(r) for r in reports]),
+        "blocking": _median([r["audits"]["render-blocking-resources"].get("metricSavings", {})
+                             .get("FCP", 0) for r in reports]),
+        "moved": snippet.split(">", 1)[0] + ">" if snippet else "none",
     }
 
 
@@ -133,6 +160,17 @@ def render(results: dict[str, dict[str, Any]], size: int, runs: int, load: str) 
                      f"{summary['metrics'][key]:,.0f} {unit}"
                      for key, (_, unit) in METRICS.items()]
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "Where their time goes (Lighthouse's diagnostics, medians):", "",
+              "| Page | Weight | Elements | Main-thread work | of it style and layout | "
+              "Render-blocking (FCP savings) | Largest layout shift moved |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for label, summary in results.items():
+        if "Question bank" in label or "Plain Material" in label:
+            d = summary["diagnostics"]
+            moved = d["moved"].replace("|", "\\|")
+            lines.append(f"| {label} | {d['weight'] / 1024:,.0f} KiB | {d['elements']:,.0f} | "
+                         f"{d['main']:,.0f} ms | {d['style']:,.0f} ms | {d['blocking']:,.0f} ms "
+                         f"| `{moved}` |")
     failed = {label: s["failed"] for label, s in results.items() if s["failed"]}
     lines += ["", "Audits below full marks outside performance: " + (
         "; ".join(f"{label}: {', '.join(ids)}" for label, ids in failed.items()) or "none") + ".",

@@ -88,19 +88,29 @@ def write_reference(page: Path, project: Path) -> None:
                                         encoding="utf-8")
 
 
-def article_markdown(page_html: str) -> str:
-    """The visible text of the page's article as Markdown blocks (headings, list items,
-    paragraphs), each character escaped so that it shows as itself."""
+def article_blocks(page_html: str) -> list[tuple[str, str]]:
+    """The visible text of a Material page's article, block by block, each with the Markdown
+    that starts it: ("## ", "Opening and rapport"), ("- ", ...), ("", a paragraph)."""
     reader = _ArticleText()
     reader.feed(page_html)
     reader.close()
-    return "\n\n".join(reader.blocks) + "\n"
+    return reader.blocks
+
+
+def article_markdown(page_html: str) -> str:
+    """The article's text as Markdown blocks, each character escaped so that it shows as
+    itself."""
+    blocks = []
+    for prefix, text in article_blocks(page_html):
+        escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+        blocks.append(prefix + escaped.replace("<", "&lt;"))
+    return "\n\n".join(blocks) + "\n"
 
 
 class _ArticleText(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
+        self.blocks: list[tuple[str, str]] = []
         self._depth = 0  # open elements inside the article; 0: outside
         self._skip = 0  # open elements whose text is not shown (scripts, permalinks)
         self._prefixes: list[str] = []  # the Markdown prefix of each open block
@@ -140,9 +150,7 @@ class _ArticleText(html.parser.HTMLParser):
         text = " ".join("".join(self._text).split())
         self._text.clear()
         if text:
-            prefix = self._prefixes[-1] if self._prefixes else ""
-            escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-            self.blocks.append(prefix + escaped.replace("<", "&lt;"))
+            self.blocks.append((self._prefixes[-1] if self._prefixes else "", text))
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
