@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/hotspots.py build-nopdf --size 10000
     .venv/bin/python benchmarks/hotspots.py sheet-md --size 1000 --top 40 --sort tottime
+    .venv/bin/python benchmarks/hotspots.py sheet-md --size shipped   # the shipped bank
 
 It runs the command exactly as run.py does (fresh process, same project copy and config), but
 under `python -m cProfile`, and prints the functions with the most time, then the same list
@@ -22,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 import synth
-from project import Variant, add_variant, make_project, project_env
+from project import SHIPPED, Variant, add_variant, make_project, project_env
 
 HERE = Path(__file__).resolve().parent
 COMMANDS = ("check", "pages", "plain", "build-nopdf", "build", "sheet-md", "sheet-html",
@@ -51,7 +52,8 @@ def command_for(name: str, variant: Variant, tmp: Path, goal: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=COMMANDS)
-    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--size", type=lambda text: SHIPPED if text == "shipped" else int(text),
+                        default=10_000, help="questions in the synthetic bank, or 'shipped'")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", choices=("cumulative", "tottime"), default="cumulative")
     parser.add_argument("--warm", action="store_true",
@@ -63,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = make_project(tmp / "project")
         variant = add_variant(project, args.size)
-        synth.write_bank(args.size, variant.bank)
+        if args.size == SHIPPED:
+            shutil.copytree(synth.SHIPPED_BANK, variant.bank)
+        else:
+            synth.write_bank(args.size, variant.bank)
         env = project_env(project)
         goal = synth.read_vocabulary(variant.bank).goals[0]
         if args.command == "plain":  # the plain build needs the pre-rendered pages

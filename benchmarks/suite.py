@@ -152,7 +152,7 @@ class Bench:
     def record(self, size: int, key: str, sample: Sample, run: int) -> None:
         self.samples.setdefault((size, key), []).append(sample)
         peak = f"  {sample.peak_bytes / 2**20:5.0f} MiB" if sample.peak_bytes else ""
-        print(f"  run {run}  {report.column(size):>12} q  {report.MEASURES[key]:<41}"
+        print(f"  run {run}  {report.column(size):>12}  {report.MEASURES[key]:<41}"
               f" {sample.seconds:8.3f} s"
               f"{peak}", file=sys.stderr, flush=True)
 

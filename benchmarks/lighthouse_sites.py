@@ -1,0 +1,177 @@
+"""The sites Lighthouse scores: ours (shipped bank and a synthetic one) and plain Material pages.
+
+Our site is built from the project copy (benchmarks/project.py) exactly as `mkdocs.yml`
+configures it, once with the shipped bank and once with a synthetic bank of 1,000 questions.
+Each bank page gets a reference: a plain MkDocs project with the Material theme and nothing
+else (no hooks, no plugins, no custom_dir), whose one page holds the same text as the bank page
+as plain Markdown, so that the two pages differ only in what our site adds. The one setting the
+reference shares with ours is `font: false`: Material's default loads Roboto from Google Fonts,
+and a third-party request would make the reference slower for a reason our site does not have.
+
+Every site is served by its own small HTTP server on 127.0.0.1, at its root, as static hosting
+serves it.
+"""
+
+from __future__ import annotations
+
+import functools
+import html.parser
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import synth
+import yaml
+from project import SHIPPED, add_variant, make_project, project_env
+
+# Blocks of the bank page's article that become blocks of the reference page; the prefix is
+# their Markdown. Any other element's text joins the block it is in.
+_BLOCKS = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ",
+           "h6": "###### ", "li": "- ", "p": "", "dt": "", "dd": "", "td": "", "th": "",
+           "summary": "", "caption": "", "figcaption": "", "label": "", "legend": "",
+           "button": "", "option": ""}
+_SKIPPED = {"script", "style", "template", "svg"}
+# Elements without an end tag.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+# Python-Markdown's escapable characters: escaped, each shows as itself.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+def build_sites(work: Path, mkdocs: Path, size: int) -> dict[str, Path]:
+    """Build our site with the shipped bank and with `size` synthetic questions, and a
+    reference for each bank page. Returns each site's folder by name."""
+    project = make_project(work / "project")
+    # The PDF cache lives in the work folder: the two builds render their own handouts.
+    env = project_env(project, pdf_cache=work / "pdf-cache")
+    sites: dict[str, Path] = {}
+    for bank_size, name in ((SHIPPED, "shipped"), (size, f"bank-{size}")):
+        variant = add_variant(project, bank_size)
+        if bank_size == SHIPPED:
+            shutil.copytree(synth.SHIPPED_BANK, variant.bank)
+        else:
+            synth.write_bank(bank_size, variant.bank)
+        site = work / f"site-{name}"
+        _build(mkdocs, variant.hook_config, site, project, env)
+        sites[name] = site
+        reference = work / f"reference-{name}"
+        write_reference(site / "questions" / "index.html", reference)
+        _build(mkdocs, reference / "mkdocs.yml", reference / "site", reference, env)
+        sites[f"reference-{name}"] = reference / "site"
+    return sites
+
+
+def _build(mkdocs: Path, config: Path, site: Path, cwd: Path, env: dict[str, str]) -> None:
+    result = subprocess.run([str(mkdocs), "build", "-f", str(config), "-d", str(site)],
+                            cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build -f {config} failed:\n{result.stderr[-3000:]}")
+
+
+def write_reference(page: Path, project: Path) -> None:
+    """A plain Material project whose one page has the text of `page`'s article."""
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "index.md").write_text(article_markdown(page.read_text("utf-8")),
+                                               encoding="utf-8")
+    config = {
+        "site_name": "Informational interviews",
+        "use_directory_urls": False,
+        "theme": {"name": "material", "language": "en", "font": False},
+        "plugins": [],
+    }
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False),
+                                        encoding="utf-8")
+
+
+def article_blocks(page_html: str) -> list[tuple[str, str]]:
+    """The visible text of a Material page's article, block by block, each with the Markdown
+    that starts it: ("## ", "Opening and rapport"), ("- ", ...), ("", a paragraph)."""
+    reader = _ArticleText()
+    reader.feed(page_html)
+    reader.close()
+    return reader.blocks
+
+
+def article_markdown(page_html: str) -> str:
+    """The article's text as Markdown blocks, each character escaped so that it shows as
+    itself."""
+    blocks = []
+    for prefix, text in article_blocks(page_html):
+        escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+        blocks.append(prefix + escaped.replace("<", "&lt;"))
+    return "\n\n".join(blocks) + "\n"
+
+
+class _ArticleText(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self._depth = 0  # open elements inside the article; 0: outside
+        self._skip = 0  # open elements whose text is not shown (scripts, permalinks)
+        self._prefixes: list[str] = []  # the Markdown prefix of each open block
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if not self._depth:
+            self._depth = int(tag == "article" and "md-content__inner" in classes)
+            return
+        if tag in _VOID:
+            return
+        self._depth += 1
+        if self._skip or tag in _SKIPPED or "headerlink" in classes:
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self._flush()
+            self._prefixes.append(_BLOCKS[tag])
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._depth or tag in _VOID:
+            return
+        self._depth -= 1
+        if self._skip:
+            self._skip -= 1
+        elif tag in _BLOCKS:
+            self._flush()
+            self._prefixes.pop()
+        if not self._depth:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._depth and not self._skip:
+            self._text.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        self._text.clear()
+        if text:
+            self.blocks.append((self._prefixes[-1] if self._prefixes else "", text))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # one line per request would bury the table
+
+
+@contextmanager
+def serve(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
+    """Serve each site at the root of its own 127.0.0.1 port; yields each site's base URL."""
+    servers: list[ThreadingHTTPServer] = []
+    try:
+        urls: dict[str, str] = {}
+        for name, folder in sites.items():
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+            urls[name] = f"http://127.0.0.1:{server.server_address[1]}/"
+        yield urls
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
