@@ -1,7 +1,7 @@
 """The pages the generator adds to the site, as a map from path (inside the docs folder) to text.
 
-The MkDocs hook serves this map as virtual files; `infointerview pages` writes the same map to
-disk for builders that do not run MkDocs hooks.
+The MkDocs plugin serves this map as virtual files; `infointerview pages` writes the same map to
+disk for builders that do not run MkDocs plugins.
 """
 
 from __future__ import annotations
