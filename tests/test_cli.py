@@ -157,3 +157,12 @@ def test_pages_writes_every_page(tmp_path: Path) -> None:
     guide = (tmp_path / "docs" / "guide" / "asking.md").read_text(encoding="utf-8")
     assert "<!-- insert:" not in guide  # inserts are expanded for builders without the hook
     assert (ROOT / "content" / "guide" / "asking.md").read_text().count("<!-- insert:") > 0
+
+
+def test_check_reports_at_least_300_questions_and_14_industries() -> None:
+    import re
+
+    result = run_cli("check")
+    found = re.search(r"(\d+) questions, .* (\d+) industries", result.stdout)
+    assert result.returncode == 0 and found, result.stdout
+    assert int(found.group(1)) >= 300 and int(found.group(2)) >= 14
