@@ -57,7 +57,11 @@
     form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    // The page arrives showing every question, as "any" shows; only a choice the browser kept
+    // from an earlier visit needs a pass over the list (which is main-thread work on load).
+    if (form.elements.goal.value || form.elements.role.value || form.elements.industry.value) {
+      apply();
+    }
   }
 
   // Material wraps each code block's copy button in an unnamed <nav>. Two of them on one page
