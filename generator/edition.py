@@ -10,6 +10,7 @@ along, and a template that does not use them is unchanged.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -54,8 +55,9 @@ def use_centre(centre: Centre | None) -> None:
         env.globals["centre"] = centre
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: tags such as !ENV become plain values."""
+class _AnyTagLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml without MkDocs (with libyaml when it is there): tags such as !ENV
+    become plain values."""
 
 
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -73,6 +75,7 @@ def bank_folders(root: Path, overlays: list[str]) -> list[Path]:
     return folders
 
 
+@functools.cache  # a command reads the centre and the banks from the same file
 def _plugin_options(config_file: Path) -> dict | None:
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTagLoader)

@@ -63,7 +63,7 @@ def _finalize_markdown(value: Any) -> Any:
     return md_escape(value)
 
 
-def _join_words(items: list[str]) -> str:
+def join_words(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c': the agenda line reads as a sentence."""
     items = list(items)
     if len(items) <= 1:
@@ -71,7 +71,7 @@ def _join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
@@ -85,8 +85,8 @@ def _environment(**options: Any) -> jinja2.Environment:
         lstrip_blocks=True,
         **options,
     )
-    env.filters["join_words"] = _join_words
-    env.filters["lower_first"] = _lower_first
+    env.filters["join_words"] = join_words
+    env.filters["lower_first"] = lower_first
     env.filters["md_code_block"] = md_code_block
     env.globals["first_page_minutes"] = FIRST_PAGE_MINUTES
     return env

@@ -44,10 +44,6 @@ DATA_PATH = "assets/javascripts/sheet-maker-data.js"
 SUITS_PATH = "assets/javascripts/bank-suits.js"
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def meeting_phrase(format_title: str) -> str:
     """How the live region names a meeting: "video call", or "meeting in person"."""
     lower = format_title.lower()
@@ -147,7 +143,7 @@ def maker_data(bank: Bank) -> dict[str, Any]:
         formats.append({
             "id": format_id,
             "title": format_.title,
-            "lower": _lower_first(format_.title),
+            "lower": render.lower_first(format_.title),
             "meeting": meeting_phrase(format_.title),
             "reminders": [tips.add(tip.text) for tip in sheet.reminders],
             "after": [tips.add(tip.text) for tip in sheet.after],
@@ -159,7 +155,7 @@ def maker_data(bank: Bank) -> dict[str, Any]:
             {"id": g.id, "title": g.title, "emphasis": g.emphasis} for g in bank.goals.values()
         ],
         "roles": [
-            {"id": r.id, "title": r.title, "lower": _lower_first(r.title)}
+            {"id": r.id, "title": r.title, "lower": render.lower_first(r.title)}
             for r in bank.roles.values()
         ],
         "formats": formats,
@@ -188,7 +184,7 @@ def _selection(sheet: Sheet, position: dict[str, int], selections: _Table, topic
         [position[q.id] for q in sheet.questions],
         [position[q.id] for q in sheet.extras],
         [position[q.id] for q in sheet.closing],
-        topics.add(render.html_environment().filters["join_words"](sheet.topics)),
+        topics.add(render.join_words(sheet.topics)),
     ])
 
 

@@ -7,7 +7,7 @@ import itertools
 from typing import Any
 
 from generator.model import Bank
-from generator.render import _join_words
+from generator.render import join_words
 from generator.sheet_maker import MINUTE_STEPS
 from generator.tailor import SheetRequest, build_sheet
 
@@ -35,6 +35,6 @@ def expected(bank: Bank, choice: dict[str, str]) -> dict[str, Any]:
         "closing": [q.id for q in sheet.closing],
         "reminders": [t.id for t in sheet.reminders],
         "after": [t.id for t in sheet.after],
-        "topics": _join_words(sheet.topics),
+        "topics": join_words(sheet.topics),
         "plan": [plan.minutes, plan.opening_minutes, plan.question_minutes, plan.closing_minutes],
     }

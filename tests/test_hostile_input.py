@@ -300,10 +300,15 @@ def test_bank_text_starting_with_block_markup_stays_text(tmp_path: Path) -> None
         assert html.startswith("<p>"), (text, html)
 
 
-def test_the_terminal_sheet_shows_ampersands_as_written() -> None:
-    result = run_cli("sheet", "--goal", "explore", "--industry", "science-research",
-                     "--minutes", "60")
-    assert result.returncode == 0
+def test_the_terminal_sheet_shows_ampersands_as_written(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "tips.yml").write_text(
+        "tips:\n  - {id: amp, kind: do, stage: during, on_sheet: true,\n"
+        "     text: Ask about R&D and Q&A sessions.}\n", encoding="utf-8")
+    result = run_cli("sheet", "--goal", "explore", "--bank", str(BANK), "--bank", str(overlay))
+    assert result.returncode == 0, result.stderr
+    assert "Ask about R&D and Q&A sessions." in result.stdout
     assert "&amp;" not in result.stdout
 
 
