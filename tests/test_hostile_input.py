@@ -222,13 +222,24 @@ def test_pages_will_not_replace_a_folder_it_did_not_write(tmp_path: Path) -> Non
     assert (output / "notes.txt").read_text() == "keep me"
 
 
-def _as_nobody(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    # CI runs as root, whom permissions do not stop: run the command as an ordinary user.
+def _as_nobody(args: list[str], work: Path) -> subprocess.CompletedProcess[str]:
+    """Run `infointerview ARGS` as an ordinary user: CI runs as root, whom permissions do not
+    stop. The checkout may sit in a folder that user cannot enter (a private temporary folder),
+    so the generator and the libraries `check` imports are copied into `work` first."""
+    import importlib
+
+    lib = work / "lib"
+    for name in ("generator", "yaml", "click", "jinja2", "markupsafe"):
+        source = Path(importlib.import_module(name).__file__).parent
+        shutil.copytree(source, lib / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in [lib, *lib.rglob("*")]:
+        path.chmod(path.stat().st_mode | stat.S_IROTH | (stat.S_IXOTH if path.is_dir() else 0))
     return subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
          sys.executable, "-m", "generator", *args],
-        cwd=cwd, capture_output=True, text=True, check=False,
-        env={**os.environ, "INFOINTERVIEW_CACHE_DIR": "", "PYTHONDONTWRITEBYTECODE": "1"},
+        cwd=work, capture_output=True, text=True, check=False,
+        env={**os.environ, "INFOINTERVIEW_CACHE_DIR": "", "PYTHONDONTWRITEBYTECODE": "1",
+             "PYTHONPATH": str(lib)},
     )
 
 
@@ -247,7 +258,7 @@ def test_unreadable_files_and_folders_are_reported_not_skipped() -> None:
             path.chmod(path.stat().st_mode | stat.S_IROTH | stat.S_IXOTH)
         (bank / "locked.yml").chmod(0o600)
         (bank / "sub").chmod(0o700)
-        result = _as_nobody(["check", "--bank", str(bank)], cwd=ROOT)
+        result = _as_nobody(["check", "--bank", str(bank)], work)
         _no_traceback(result)
         assert "locked.yml:1: cannot read the file: Permission denied" in result.stderr
         assert "sub: cannot read the folder: Permission denied" in result.stderr
