@@ -13,15 +13,15 @@ from generator.edition import centre_from_config, site_banks, use_centre
 from generator.errors import BankError, PdfUnavailable, RequestError
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.tailor import (
+from generator.sheet import (
     DEFAULT_FORMAT,
     DEFAULT_MINUTES,
     DEFAULT_ROLE,
     MAX_MINUTES,
     MIN_MINUTES,
     SheetRequest,
-    build_sheet,
 )
+from generator.tailor import build_sheet
 
 DEFAULT_BANK = Path("question_bank")
 TEMPLATES = Path(__file__).parent / "templates"

@@ -10,7 +10,8 @@ import json
 
 from generator import render
 from generator.model import Bank
-from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest, build_sheet
+from generator.sheet import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
+from generator.tailor import build_sheet
 
 SHEET_CSS = "sheet.css"
 SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"

@@ -10,7 +10,7 @@ from generator import checklist
 from generator.documents import RECORDS, default_sheet, record_document, sheet_document
 from generator.model import Bank
 from generator.pdf import pdf_bytes
-from generator.tailor import DEFAULT_MINUTES
+from generator.sheet import DEFAULT_MINUTES
 
 PAPERS = ("letter", "a4")
 

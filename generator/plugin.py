@@ -38,9 +38,9 @@ from generator.loader import load_bank
 from generator.model import Bank
 from generator.render import TEMPLATES
 from generator.resources import shipped_path
+from generator.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from generator.site_pages import site_pages
 from generator.statements import statement_pages
-from generator.tailor import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

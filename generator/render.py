@@ -107,7 +107,13 @@ def render_markdown(template_name: str, /, **context: Any) -> str:
 
 
 def render_html(template_name: str, /, **context: Any) -> Markup:
-    return Markup(html_environment().get_template(template_name).render(**context))
+    return Markup(html_template(template_name).render(**context))
+
+
+def html_template(template_name: str) -> jinja2.Template:
+    """A template to render many times: asking the environment for it each time would check
+    its file on disk each time (Jinja's auto_reload)."""
+    return html_environment().get_template(template_name)
 
 
 def stylesheet(name: str) -> str:

@@ -26,17 +26,8 @@ from typing import Any
 from generator import render
 from generator.model import Bank, Question
 from generator.render import FIRST_PAGE_MINUTES
-from generator.tailor import (
-    DEFAULT_FORMAT,
-    DEFAULT_MINUTES,
-    DEFAULT_ROLE,
-    Sheet,
-    SheetRequest,
-    build_sheet,
-    build_sheets,
-    plan_for,
-    suits,
-)
+from generator.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
+from generator.tailor import Suiting, build_sheets, plan_for
 
 # The lengths the page offers: the common meeting lengths between 10 and 90 minutes.
 MINUTE_STEPS = (15, 20, 25, 30, 45, 60, 90)
@@ -70,10 +61,14 @@ class _Table:
         return self._index[key]
 
 
-def _mask(questions: list[Question], request: SheetRequest) -> int:
-    """Bit n set when question n suits the request; made as text, since adding big numbers
+# Byte 0 or 1 to the digit "0" or "1".
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _mask(flags: list[bool]) -> int:
+    """Bit n set when flag n is; made as a string of binary digits, since adding big numbers
     bit by bit costs time that grows with the square of the bank."""
-    return int("0" + "".join("1" if suits(q, request) else "0" for q in reversed(questions)), 2)
+    return int(b"0" + bytes(reversed(flags)).translate(_DIGITS), 2)
 
 
 def suits_data(bank: Bank) -> dict[str, Any]:
@@ -85,11 +80,12 @@ def suits_data(bank: Bank) -> dict[str, Any]:
     choices, so it shows every question that suits at least one of them.
     """
     questions = list(bank.questions.values())
+    suiting = Suiting(questions)
     industries: list[str | None] = [None, *bank.industries]
     # One mask per specific choice (bit n: question n suits it); "any" is the OR of masks.
     masks = {
-        (goal, role, industry): _mask(questions, SheetRequest(goal=goal, role=role,
-                                                              industry=industry))
+        (goal, role, industry): _mask(suiting.flags(SheetRequest(goal=goal, role=role,
+                                                                  industry=industry)))
         for goal, role, industry in itertools.product(bank.goals, bank.roles, industries)
     }
     table = _Table()
@@ -135,11 +131,12 @@ def maker_data(bank: Bank) -> dict[str, Any]:
     sheets = [_selection(sheet, position, selections, topics)
               for sheet in build_sheets(bank, requests)]
     tips, formats = _Table(), []
-    for format_id, format_ in bank.formats.items():
-        # Reminders and the after-meeting checklist depend on the format only.
-        sheet = build_sheet(
-            bank, SheetRequest(goal=next(iter(bank.goals)), role=DEFAULT_ROLE, format=format_id)
-        )
+    # Reminders and the after-meeting checklist depend on the format only.
+    format_sheets = build_sheets(bank, [
+        SheetRequest(goal=next(iter(bank.goals)), role=DEFAULT_ROLE, format=format_id)
+        for format_id in bank.formats
+    ])
+    for (format_id, format_), sheet in zip(bank.formats.items(), format_sheets, strict=True):
         formats.append({
             "id": format_id,
             "title": format_.title,
@@ -168,7 +165,7 @@ def maker_data(bank: Bank) -> dict[str, Any]:
             for plan in map(plan_for, MINUTE_STEPS)
         ],
         "defaults": {"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT, "minutes": DEFAULT_MINUTES},
-        "questions": [_question_html(q, q.category in closing_categories) for q in questions],
+        "questions": _questions_html(questions, closing_categories),
         "closing": [int(q.category in closing_categories) for q in questions],
         "categories": [q.category for q in questions],
         "selections": selections.values,
@@ -188,10 +185,14 @@ def _selection(sheet: Sheet, position: dict[str, int], selections: _Table, topic
     ])
 
 
-def _question_html(question: Question, closing: bool) -> str:
-    """A question as the printed sheet shows it, from the sheet's own templates."""
-    template = "sheet_closing.html.j2" if closing else "sheet_question.html.j2"
-    return str(render.render_html(template, question=question)).strip()
+def _questions_html(questions: list[Question], closing_categories: set[str]) -> list[str]:
+    """Each question as the printed sheet shows it, from the sheet's own templates."""
+    question = render.html_template("sheet_question.html.j2")
+    closing = render.html_template("sheet_closing.html.j2")
+    return [
+        (closing if q.category in closing_categories else question).render(question=q).strip()
+        for q in questions
+    ]
 
 
 def script(name: str, data: dict[str, Any]) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from generator import render
 from generator.documents import default_sheet
 from generator.model import Bank
+from generator.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
-from generator.tailor import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
 
 PAGE_PATH = "sheets/make.md"
 # The fields the student types into; their names are the sheet's `data-ii-slot` names.

@@ -21,10 +21,10 @@ from generator.documents import (
 )
 from generator.inserts import INSERT, expand_inserts
 from generator.model import Bank
+from generator.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.sheet_maker import SUITS_PATH
 from generator.sheet_maker_page import maker_pages
 from generator.statements import statement_pages
-from generator.tailor import DEFAULT_MINUTES, DEFAULT_ROLE
 
 
 def site_pages(

@@ -4,16 +4,25 @@ and the request. Nothing here reads files or knows about HTML, Markdown or MkDoc
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable
+import operator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problem, RequestError
-from generator.model import Bank, Category, Format, Goal, Industry, Origin, Question, Role, Tip
+from generator.errors import Problem
+from generator.model import Bank, Origin, Question, Tip
+from generator.sheet import (
+    DEFAULT_FORMAT,
+    DEFAULT_MINUTES,
+    DEFAULT_ROLE,
+    Plan,
+    Sheet,
+    SheetRequest,
+    check_request,
+)
 
-MIN_MINUTES, MAX_MINUTES = 10, 90
-DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30
 # Career-centre guides advise 5-10 questions for a 20-30 minute meeting: about 2-3 prepared
 # questions per 10 minutes of question time, that is one question per four minutes.
 MINUTES_PER_QUESTION = 4
@@ -27,57 +36,6 @@ REQUIRED_SECTIONS = ("goals", "roles", "formats", "categories", "questions")
 INDUSTRY_SHARE = 3
 
 
-@dataclass(frozen=True)
-class SheetRequest:
-    goal: str
-    role: str = DEFAULT_ROLE
-    minutes: int = DEFAULT_MINUTES
-    format: str = DEFAULT_FORMAT
-    industry: str | None = None
-
-
-@dataclass(frozen=True)
-class Plan:
-    """How a meeting's minutes are spent, and so how many questions to prepare."""
-
-    minutes: int
-    opening_minutes: int
-    closing_minutes: int
-    question_count: int
-    extra_count: int
-
-    @property
-    def question_minutes(self) -> int:
-        return self.minutes - self.opening_minutes - self.closing_minutes
-
-    @property
-    def total(self) -> int:
-        return self.question_count + self.extra_count
-
-
-@dataclass(frozen=True)
-class Sheet:
-    request: SheetRequest
-    plan: Plan
-    goal: Goal
-    role: Role
-    format: Format
-    industry: Industry | None
-    questions: tuple[Question, ...]
-    extras: tuple[Question, ...]  # "if time allows"
-    closing: tuple[Question, ...]
-    reminders: tuple[Tip, ...]
-    after: tuple[Tip, ...]
-    categories: dict[str, Category]
-
-    @property
-    def topics(self) -> list[str]:
-        """What the prepared questions cover, as said aloud in the agenda line."""
-        seen = dict.fromkeys(q.category for q in self.questions)
-        phrases = [self.categories[c].agenda for c in seen]
-        return [phrase for phrase in phrases if phrase]
-
-
 def plan_for(minutes: int) -> Plan:
     # A short meeting still needs its thanks and its closing, but each takes less time.
     edge = 2 if minutes < 20 else 3
@@ -87,36 +45,52 @@ def plan_for(minutes: int) -> Plan:
     return Plan(minutes, edge, edge, count, extra)
 
 
-def check_request(bank: Bank, request: SheetRequest) -> None:
-    """Raise RequestError naming the valid choices when the request asks for unknown things."""
-    choices = {
-        "goal": (request.goal, bank.goals),
-        "role": (request.role, bank.roles),
-        "format": (request.format, bank.formats),
-        "industry": (request.industry, bank.industries),
-    }
-    for name, (value, known) in choices.items():
-        if value is not None and value not in known:
-            raise RequestError(
-                f"unknown {name} {value!r}. Expected one of: {list(known)}"
-            )
-    if not MIN_MINUTES <= request.minutes <= MAX_MINUTES:
-        raise RequestError(
-            f"minutes must be between {MIN_MINUTES} and {MAX_MINUTES} "
-            f"but received: {request.minutes}"
-        )
+# What `suits` may read of a question: its goals, roles and industries, nothing else. Many
+# questions share these, so `Suiting` asks `suits` once per distinct key.
+_FitKey = tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None]
+
+
+def _fit_key(question: Question) -> _FitKey:
+    return question.goals, question.roles, question.industries
 
 
 def suits(question: Question, request: SheetRequest) -> bool:
     """Whether a question fits the goal, role and industry; industry questions need one."""
+    return _key_suits(_fit_key(question), request)
+
+
+def _key_suits(key: _FitKey, request: SheetRequest) -> bool:
+    goals, roles, industries = key
     return (
-        (question.goals is None or request.goal in question.goals)
-        and (question.roles is None or request.role in question.roles)
+        (goals is None or request.goal in goals)
+        and (roles is None or request.role in roles)
         and (
-            question.industries is None
-            or (request.industry is not None and request.industry in question.industries)
+            industries is None
+            or (request.industry is not None and request.industry in industries)
         )
     )
+
+
+class Suiting:
+    """Which of a fixed list of questions suit each request, for callers that ask about many
+    requests (the sheet maker asks about hundreds). The answer is `suits`, asked once per
+    distinct goals, roles and industries among the questions instead of once per question:
+    at 10,000 questions there are about 700 of them."""
+
+    def __init__(self, questions: list[Question]) -> None:
+        keys: dict[_FitKey, int] = {}
+        self.questions = questions
+        self._key_of = [keys.setdefault(_fit_key(q), len(keys)) for q in questions]
+        self._keys = list(keys)
+
+    def flags(self, request: SheetRequest) -> list[bool]:
+        """For each question, in order, whether it suits the request."""
+        verdicts = [_key_suits(key, request) for key in self._keys]
+        return list(map(verdicts.__getitem__, self._key_of))
+
+    def pick(self, request: SheetRequest) -> list[Question]:
+        """The questions that suit the request, in their order."""
+        return list(itertools.compress(self.questions, self.flags(request)))
 
 
 def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
@@ -125,59 +99,132 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
 
 
 def build_sheets(bank: Bank, requests: Iterable[SheetRequest]) -> list[Sheet]:
-    """The sheets for many meetings, each exactly what build_sheet gives: the questions that
-    suit a goal, role and industry are found and ranked once for all its lengths and formats
-    (the sheet maker asks for thousands of sheets)."""
-    rank = {category: index for index, category in enumerate(bank.categories)}
+    """The sheets for many meetings, each exactly what build_sheet gives. The sheet maker asks
+    for thousands, so the work shared by many sheets is done once: the bank is put in a goal's
+    order of preference once per goal, the questions that suit a goal, role and industry are
+    picked from it once for all lengths and formats, and a format's tips once."""
+    order = _BankOrder.of(bank)
+    preferred: dict[str, _Preferred] = {}
     ranked: dict[tuple[str, str, str | None], _Ranked] = {}
+    tips: dict[str, _FormatTips] = {}
     sheets = []
     for request in requests:
         check_request(bank, request)
+        if request.goal not in preferred:
+            preferred[request.goal] = _Preferred.of(bank, request.goal, order)
         key = (request.goal, request.role, request.industry)
         if key not in ranked:
-            ranked[key] = _rank(bank, request, rank)
-        sheets.append(_sheet(bank, request, ranked[key], rank))
+            ranked[key] = preferred[request.goal].rank(request)
+        if request.format not in tips:
+            tips[request.format] = _FormatTips.of(bank, request.format)
+        sheets.append(_sheet(bank, request, ranked[key], tips[request.format], order))
     return sheets
 
 
 @dataclass(frozen=True)
-class _Ranked:
-    """The questions that suit one goal, role and industry, best first, and their bank order."""
+class _BankOrder:
+    """Each category's place in the conversation and each question's place in the bank."""
 
-    core: list[Question]  # not closing asks
-    optional: list[Question]
-    closing: list[Question]
-    order: dict[str, int]
+    category: dict[str, int]
+    question: dict[str, int]
 
-
-def _rank(bank: Bank, request: SheetRequest, rank: dict[str, int]) -> _Ranked:
-    closing_ids = bank.categories_at("closing")
-    candidates = [q for q in bank.questions.values() if suits(q, request)]
-    order = {question.id: index for index, question in enumerate(candidates)}  # bank order
-    focus = set(bank.goals[request.goal].focus)
-
-    def preference(question: Question) -> tuple[int, int, int, int]:
-        # Core first; then the questions written for this reader (industry counts most, as
-        # it is the reader's own choice); then conversation order, then bank order.
-        specific = (
-            2 * (question.industries is not None)
-            + (question.goals is not None)
-            + (question.roles is not None)
-            + (question.category in focus)
+    @classmethod
+    def of(cls, bank: Bank) -> _BankOrder:
+        return cls(
+            category={category: index for index, category in enumerate(bank.categories)},
+            question={question: index for index, question in enumerate(bank.questions)},
         )
-        tier = 0 if question.is_core else 1
-        return (tier, -specific, rank[question.category], order[question.id])
 
-    questions = sorted((q for q in candidates if q.category not in closing_ids), key=preference)
-    return _Ranked(
-        core=[q for q in questions if q.is_core],
-        optional=[q for q in questions if not q.is_core],
-        closing=sorted((q for q in candidates if q.category in closing_ids), key=preference),
-        order=order,
-    )
+    def in_conversation(self, question: Question) -> tuple[int, int]:
+        return self.category[question.category], self.question[question.id]
 
 
-def _sheet(bank: Bank, request: SheetRequest, ranked: _Ranked, rank: dict[str, int]) -> Sheet:
+@dataclass(frozen=True)
+class _Tier:
+    """Questions best first, and the categories among them."""
+
+    questions: list[Question]
+    categories: frozenset[str]
+
+    @classmethod
+    def of(cls, questions: list[Question]) -> _Tier:
+        return cls(questions, frozenset(map(_category, questions)))
+
+
+_category = operator.attrgetter("category")
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """The questions that suit one goal, role and industry, best first."""
+
+    core: _Tier  # not closing asks
+    optional: _Tier
+    closing_asks: list[Question]
+
+
+@dataclass(frozen=True)
+class _Preferred:
+    """Every question in the order a sheet for one goal prefers them, in three parts."""
+
+    core: Suiting  # not closing asks
+    optional: Suiting
+    closing: Suiting
+
+    @classmethod
+    def of(cls, bank: Bank, goal: str, order: _BankOrder) -> _Preferred:
+        focus = set(bank.goals[goal].focus)
+
+        def preference(question: Question) -> tuple[int, int, int, int]:
+            # Core first; then the questions written for this reader (industry counts most,
+            # as it is the reader's own choice); then conversation order, then bank order.
+            specific = (
+                2 * (question.industries is not None)
+                + (question.goals is not None)
+                + (question.roles is not None)
+                + (question.category in focus)
+            )
+            tier = 0 if question.is_core else 1
+            return (tier, -specific, *order.in_conversation(question))
+
+        closing_ids = bank.categories_at("closing")
+        preferred = sorted(bank.questions.values(), key=preference)
+        return cls(
+            core=Suiting([q for q in preferred if q.is_core and q.category not in closing_ids]),
+            optional=Suiting(
+                [q for q in preferred if not q.is_core and q.category not in closing_ids]
+            ),
+            closing=Suiting([q for q in preferred if q.category in closing_ids]),
+        )
+
+    def rank(self, request: SheetRequest) -> _Ranked:
+        closing = self.closing.pick(request)
+        return _Ranked(
+            core=_Tier.of(self.core.pick(request)),
+            optional=_Tier.of(self.optional.pick(request)),
+            closing_asks=[q for q in closing if q.is_core][:MAX_CLOSING_ASKS] or closing[:2],
+        )
+
+
+@dataclass(frozen=True)
+class _FormatTips:
+    """The tips a sheet for one format shows: reminders, and the after-meeting checklist."""
+
+    reminders: tuple[Tip, ...]
+    after: tuple[Tip, ...]
+
+    @classmethod
+    def of(cls, bank: Bank, format_id: str) -> _FormatTips:
+        tips = [tip for tip in bank.tips.values() if tip.on_sheet and _fits_format(tip, format_id)]
+        return cls(
+            reminders=tuple(tip for tip in tips if tip.stage != "after"),
+            after=tuple(tip for tip in tips if tip.stage == "after"),
+        )
+
+
+def _sheet(
+    bank: Bank, request: SheetRequest, ranked: _Ranked, tips: _FormatTips, order: _BankOrder
+) -> Sheet:
     plan = plan_for(request.minutes)
     opening_ids = bank.categories_at("opening")
     industry_cap = max(1, round(plan.question_count / INDUSTRY_SHARE))
@@ -189,11 +236,6 @@ def _sheet(bank: Bank, request: SheetRequest, ranked: _Ranked, rank: dict[str, i
     # Rapport questions only make sense at the start, never as "if time allows" extras.
     chosen_ids = {q.id for q in chosen}  # ids, as comparing questions compares every field
     extras = _spread(tiers, plan.extra_count, counts, plan.extra_count, chosen_ids, opening_ids)
-
-    def conversation(question: Question) -> tuple[int, int]:
-        return rank[question.category], ranked.order[question.id]
-
-    closing_asks = [q for q in ranked.closing if q.is_core][:MAX_CLOSING_ASKS] or ranked.closing[:2]
     return Sheet(
         request=request,
         plan=plan,
@@ -201,23 +243,17 @@ def _sheet(bank: Bank, request: SheetRequest, ranked: _Ranked, rank: dict[str, i
         role=bank.roles[request.role],
         format=bank.formats[request.format],
         industry=bank.industries[request.industry] if request.industry else None,
-        questions=tuple(sorted(chosen, key=conversation)),
-        extras=tuple(sorted(extras, key=conversation)),
-        closing=tuple(sorted(closing_asks, key=conversation)),
-        reminders=tuple(
-            tip for tip in bank.tips.values()
-            if tip.on_sheet and tip.stage != "after" and _fits_format(tip, request.format)
-        ),
-        after=tuple(
-            tip for tip in bank.tips.values()
-            if tip.on_sheet and tip.stage == "after" and _fits_format(tip, request.format)
-        ),
+        questions=tuple(sorted(chosen, key=order.in_conversation)),
+        extras=tuple(sorted(extras, key=order.in_conversation)),
+        closing=tuple(sorted(ranked.closing_asks, key=order.in_conversation)),
+        reminders=tips.reminders,
+        after=tips.after,
         categories=dict(bank.categories),
     )
 
 
 def _spread(
-    tiers: tuple[list[Question], list[Question]], count: int, taken: dict[str, int],
+    tiers: tuple[_Tier, _Tier], count: int, taken: dict[str, int],
     industry_cap: int, skip_ids: set[str], skip_categories: set[str],
 ) -> list[Question]:
     """Take `count` questions in preference order, core ones (the first tier) before any
@@ -232,28 +268,37 @@ def _spread(
     per_category = dict(taken)
     industry_count = 0
     for tier in tiers:
+        categories = tier.categories - skip_categories
         cap = 1
         # Read lazily: a sheet is usually full long before a large bank's tier ends.
-        left: Iterable[Question] = (
-            q for q in tier if q.id not in skip_ids and q.category not in skip_categories
+        waiting: Iterator[Question] = (
+            q for q in tier.questions if q.id not in skip_ids and q.category not in skip_categories
         )
-        while len(chosen) < count:
+        while len(chosen) < count and categories:
+            below_cap = {c for c in categories if per_category.get(c, 0) < cap}
             passed_over: list[Question] = []
-            for question in left:
-                if len(chosen) == count:
-                    break
+            ended = True
+            for question in waiting:
                 is_industry = question.industries is not None
                 if is_industry and industry_count >= industry_cap:
                     continue  # never taken: the sheet has its share of industry questions
-                if per_category.get(question.category, 0) < cap:
+                if question.category in below_cap:
                     chosen.append(question)
                     per_category[question.category] = per_category.get(question.category, 0) + 1
                     industry_count += is_industry
+                    if per_category[question.category] >= cap:
+                        below_cap.discard(question.category)
                 else:
                     passed_over.append(question)
-            if not passed_over:
+                if len(chosen) == count or not below_cap:
+                    # Full, or every category is at its cap, so the rest of this round could
+                    # only be passed over: the next round reads them after `passed_over`, in
+                    # the same order, without reading a large tier to its end.
+                    ended = False
+                    break
+            if ended and not passed_over:
                 break
-            left = passed_over
+            waiting = iter(passed_over) if ended else itertools.chain(passed_over, waiting)
             cap += 1
     return chosen
 
@@ -277,11 +322,11 @@ def coverage_problems(bank: Bank, folder: Path) -> list[Problem]:
     closing = bank.categories_at("closing")
     if not closing:
         return [*problems, Problem(folder, 0, "the bank has no category with 'place: closing'")]
+    suiting = Suiting(list(bank.questions.values()))
     for goal in bank.goals.values():
         where = goal.origin or Origin(folder, 0)
         for role in bank.roles:
-            request = SheetRequest(goal=goal.id, role=role)
-            fitting = [q for q in bank.questions.values() if suits(q, request)]
+            fitting = suiting.pick(SheetRequest(goal=goal.id, role=role))
             asks = sum(q.category in closing for q in fitting)
             prepared = len(fitting) - asks
             if prepared < plan.total:

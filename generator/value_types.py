@@ -10,7 +10,10 @@ and the caller adds `path:line: key:`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -239,9 +242,10 @@ def declare(value_type: ValueType, doc: str, *, required: bool = True,
     return dataclasses.field(default=default, metadata={"spec": spec})
 
 
-def field_specs(model: type) -> dict[str, FieldSpec]:
+@functools.cache  # a class's fields never change, and every item of the bank asks for them
+def field_specs(model: type) -> Mapping[str, FieldSpec]:
     """The declared bank keys of a model class, in declaration order."""
-    return {
+    return types.MappingProxyType({
         item.name: item.metadata["spec"]
         for item in dataclasses.fields(model) if "spec" in item.metadata
-    }
+    })

@@ -8,8 +8,9 @@ from typing import Any
 
 from generator.model import Bank
 from generator.render import join_words
+from generator.sheet import SheetRequest
 from generator.sheet_maker import MINUTE_STEPS
-from generator.tailor import SheetRequest, build_sheet
+from generator.tailor import build_sheet
 
 
 def every_choice(bank: Bank) -> list[dict[str, str]]:

@@ -12,8 +12,9 @@ from generator.documents import sheet_document, sheet_markdown
 from generator.inserts import expand_inserts
 from generator.loader import load_bank
 from generator.model import Bank
+from generator.sheet import SheetRequest
 from generator.site_pages import site_pages
-from generator.tailor import SheetRequest, build_sheet
+from generator.tailor import build_sheet
 
 HERE = Path(__file__).parent / "golden"
 EXPECTED = HERE / "expected"

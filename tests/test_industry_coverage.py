@@ -9,7 +9,8 @@ import pytest
 
 from generator.loader import load_bank
 from generator.model import Bank, Question
-from generator.tailor import SheetRequest, build_sheet, suits
+from generator.sheet import SheetRequest
+from generator.tailor import build_sheet, suits
 from tests.conftest import BANK
 
 MIN_INDUSTRIES = 14

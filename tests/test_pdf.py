@@ -14,7 +14,8 @@ from generator.documents import record_document, sheet_document
 from generator.errors import PdfUnavailable
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.tailor import SheetRequest, build_sheet
+from generator.sheet import SheetRequest
+from generator.tailor import build_sheet
 from tests.conftest import BANK, run_cli
 
 try:

@@ -11,9 +11,10 @@ import pytest
 
 from generator.loader import load_bank
 from generator.model import Bank
+from generator.sheet import SheetRequest
 from generator.sheet_maker import DATA_PATH, SUITS_PATH, data_assets, maker_data, suits_data
 from generator.site_pages import site_pages
-from generator.tailor import SheetRequest, suits
+from generator.tailor import suits
 from tests.conftest import BANK
 from tests.maker_cases import every_choice, expected
 

@@ -13,7 +13,8 @@ import pytest
 from generator.documents import sheet_document
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.tailor import SheetRequest, build_sheet
+from generator.sheet import SheetRequest
+from generator.tailor import build_sheet
 from tests.conftest import BANK
 from tests.pdf_layout import find_line, pdf_lines, space_below
 from tests.test_pdf import MISSING

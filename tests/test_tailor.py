@@ -9,7 +9,8 @@ import pytest
 from generator.errors import RequestError
 from generator.loader import load_bank
 from generator.model import Bank
-from generator.tailor import SheetRequest, build_sheet, plan_for
+from generator.sheet import SheetRequest
+from generator.tailor import Suiting, build_sheet, build_sheets, plan_for, suits
 from tests.conftest import BANK
 
 
@@ -104,6 +105,33 @@ def test_reminders_fit_the_format(bank: Bank) -> None:
     video = build_sheet(bank, SheetRequest(goal="explore", format="video")).reminders
     phone = build_sheet(bank, SheetRequest(goal="explore", format="phone")).reminders
     assert ids(video) != ids(phone)
+
+
+def test_sheets_made_together_are_the_sheets_made_one_at_a_time(bank: Bank) -> None:
+    # The sheet maker asks for every choice at once, and build_sheets shares work between them;
+    # in any order, each sheet must be what the CLI prints for that choice alone.
+    requests = [
+        SheetRequest(goal=goal, role=role, format=format_, industry=industry, minutes=minutes)
+        for goal, role, format_, industry, minutes in itertools.product(
+            reversed(list(bank.goals)), bank.roles, bank.formats,
+            [None, "healthcare", "law"], [15, 45, 90])
+    ]
+    together = build_sheets(bank, requests)
+    for request, sheet in zip(requests, together, strict=True):
+        alone = build_sheet(bank, request)
+        assert (ids(sheet.questions), ids(sheet.extras), ids(sheet.closing)) == (
+            ids(alone.questions), ids(alone.extras), ids(alone.closing)), request
+        assert (ids(sheet.reminders), ids(sheet.after)) == (ids(alone.reminders), ids(alone.after))
+
+
+def test_which_questions_suit_a_choice_is_what_suits_says_for_each(bank: Bank) -> None:
+    questions = list(bank.questions.values())
+    suiting = Suiting(questions)
+    for goal, role, industry in itertools.product(bank.goals, bank.roles, [None, *bank.industries]):
+        request = SheetRequest(goal=goal, role=role, industry=industry)
+        expected = [suits(q, request) for q in questions]
+        assert suiting.flags(request) == expected, request
+        assert suiting.pick(request) == list(itertools.compress(questions, expected))
 
 
 def test_every_combination_up_to_an_hour_gives_a_full_sheet(bank: Bank) -> None:

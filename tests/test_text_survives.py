@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from generator.documents import sheet_document
 from generator.loader import load_bank
 from generator.render import md_escape
-from generator.tailor import SheetRequest, build_sheet
+from generator.sheet import SheetRequest
+from generator.tailor import build_sheet
 from tests.conftest import BANK
 
 # What starts a block or a span in the site's Markdown (see mkdocs.yml's extensions).

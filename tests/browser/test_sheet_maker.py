@@ -18,8 +18,9 @@ from playwright.sync_api import Page
 from generator.documents import sheet_document
 from generator.loader import load_bank
 from generator.model import Bank
+from generator.sheet import SheetRequest
 from generator.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
-from generator.tailor import SheetRequest, build_sheet, suits
+from generator.tailor import build_sheet, suits
 from tests.conftest import (
     BANK,
     ROOT,
