@@ -83,6 +83,8 @@ def _refuse_raw_characters(path: Path, text: str) -> None:
     if found:
         line = text.count("\n", 0, found.start()) + 1
         raise _error(path, line, _control_message(found.group()))
+    if "\t" not in text:  # most files: no line to look at
+        return
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
