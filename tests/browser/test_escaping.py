@@ -11,7 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from tests.browser.conftest import serve, watch
+from tests.browser.conftest import PageLog, serve, watch
 from tests.conftest import copy_project, mkdocs_build, run_cli
 
 pytestmark = pytest.mark.browser
@@ -74,6 +74,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         yield url, project
 
 
+def _watched_page(new_page: Callable[..., Page]) -> tuple[Page, list[str], PageLog]:
+    """A page that records every alert or prompt (a payload that ran would open one), and
+    its script errors."""
+    page = new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return page, dialogs, watch(page)
+
+
 def _assert_literal_and_inert(page: Page, container: str) -> None:
     text = page.locator(container).inner_text()
     flat = " ".join(text.split())
@@ -88,10 +97,7 @@ def test_question_bank_page_shows_markup_as_text(
     hostile_site: tuple[str, Path], new_page: Callable[..., Page]
 ) -> None:
     url, _ = hostile_site
-    page = new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    log = watch(page)
+    page, dialogs, log = _watched_page(new_page)
     page.goto(url + "questions/index.html")
     _assert_literal_and_inert(page, ".md-content")
     # The filter script looks the items up by id: hostile text must not break it either.
@@ -158,10 +164,7 @@ def test_message_templates_show_markup_as_text(
     hostile_site: tuple[str, Path], new_page: Callable[..., Page]
 ) -> None:
     url, _ = hostile_site
-    page = new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    log = watch(page)
+    page, dialogs, log = _watched_page(new_page)
     page.goto(url + "guide/afterwards.html")
     assert page.locator('[data-ii-template="thank-you"]').inner_text() == HOSTILE_MESSAGE.rstrip()
     page.goto(url + "guide/messages.html")
