@@ -4,6 +4,7 @@ student's own text, and the bank page's filter that shares its data."""
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page
@@ -181,6 +183,42 @@ def test_the_page_prints_what_the_cli_writes_to_an_html_file(
     article = cli.locator(".ii-sheet")
     maker.goto(maker.url.split("#")[0] + EXAMPLE)
     assert _printed(maker) == (article.evaluate(PRINTED_TEXT), article.evaluate(SHEET_IDS))
+
+
+def test_a_format_without_its_own_after_tips_shows_the_default_after_list(
+    tmp_path: Path, new_page: Callable[..., Page],
+) -> None:
+    """A centre's bank may give after-meeting tips to some formats only; the maker then shows
+    the sheet's default list for the others, as the CLI's sheet does."""
+    project = copy_project(tmp_path / "project")
+    tips_file = project / "question_bank" / "guidance" / "tips.yml"
+    document = yaml.safe_load(tips_file.read_text(encoding="utf-8"))
+    for tip in document["tips"]:
+        if tip["stage"] == "after":
+            tip["formats"] = ["video"]
+    tips_file.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True),
+                         encoding="utf-8")
+    result = run(mkdocs_command(project, project / "site"), cwd=project,
+                 SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, INFOINTERVIEW_PDF="false")
+    assert result.returncode == 0, result.stderr
+    bank = load_bank([project / "question_bank"])
+    default = [" ".join(item.split()) for item in re.findall(
+        r"<li>(.*?)</li>", (ROOT / "generator/templates/sheet_after_default.html.j2").read_text())]
+    with serve(project / "site") as url:
+        page = new_page()
+        cli = new_page(color_scheme="light")
+        cli.emulate_media(media="print")
+        for format_id in ("in-person", "video"):
+            page.goto(f"{url}{MAKER}#goal=explore&role=practitioner&format={format_id}")
+            page.locator(".ii-sheet").wait_for(state="visible")
+            shown = page.locator('[data-ii-slot="after"] li').all_inner_texts()
+            sheet = build_sheet(bank, SheetRequest(goal="explore", format=format_id))
+            assert bool(sheet.after) == (format_id == "video")  # the case this test is about
+            assert shown == ([t.text for t in sheet.after] or default), format_id
+            cli.set_content(sheet_document(sheet))
+            article = cli.locator(".ii-sheet")
+            assert _printed(page) == (article.evaluate(PRINTED_TEXT),
+                                      article.evaluate(SHEET_IDS)), format_id
 
 
 def test_the_address_holds_the_choice_both_ways(maker: Page) -> None:
