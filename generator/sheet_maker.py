@@ -1,15 +1,17 @@
 """The data behind the sheet maker page and the question bank's filter.
 
 `tailor` is the only place that decides what a sheet holds, so the browser must not decide it
-again. This module asks `tailor.build_sheet` for every meeting the page offers and writes the
-answers down as compact tables; the page's script only looks them up and shows them.
+again. This module asks `tailor.build_sheets` for every meeting the page offers (each sheet is
+what `build_sheet` gives for it alone) and writes the answers down as compact tables; the
+page's script only looks them up and shows them.
 
 - Every question is rendered once, by the same Jinja template as the printed sheet.
 - A sheet's selection (questions, "if time allows", closing asks, agenda) depends on the goal,
   role, industry and minutes; identical selections are stored once and the combinations point
   at them. Reminders and the after-meeting checklist depend on the format only.
-- Which questions suit a goal, role and industry (`tailor.suits`) is stored as one bit set per
-  choice, also for "any", so the bank page's filter and the maker's "swap" use the same rule.
+- Which questions suit a goal, role and industry (`tailor.suits`, asked through
+  `tailor.Suiting`) is stored as one bit set per choice, also for "any", so the bank page's
+  filter and the maker's "swap" use the same rule.
 
 Everything is sorted and has no timestamps, so the same bank always gives the same bytes.
 """
@@ -111,7 +113,7 @@ def suits_data(bank: Bank) -> dict[str, Any]:
 
 
 def maker_data(bank: Bank) -> dict[str, Any]:
-    """Everything the sheet maker shows, worked out by `build_sheet` for every choice.
+    """Everything the sheet maker shows, worked out by `build_sheets` for every choice.
 
     sheets[((goal * roles + role) * (industries + 1) + industry) * minutes + step] is the index
     of a selection [questions, extras, closing, topics]: question positions in bank order and an
