@@ -6,13 +6,14 @@
 Run it with the project's venv Python (`.venv/bin/python`), which has MkDocs. It installs
 Lighthouse with npm into benchmarks/.lighthouse (git-ignored) if it is not there yet, builds the
 site with the shipped bank and with a synthetic bank of 1,000 questions (`--size`), builds a
-plain Material reference page with the same text as each bank page (lighthouse_sites.py),
-serves every site on 127.0.0.1 and runs Lighthouse on each page with Debian's Chromium. It
-prints the four category scores per page and the key metrics of the bank pages and their
-references, and writes the report to benchmarks/work/lighthouse.md (each run's JSON beside it).
+plain Material reference page with the same text for every page it scores (lighthouse_sites.py),
+serves every site on 127.0.0.1 and runs Lighthouse on each page and its reference with Debian's
+Chromium. It prints each page beside its reference (lighthouse_report.py) and writes the report
+to benchmarks/work/lighthouse.md (each run's JSON beside it).
 
 Not part of the tests or of CI: Lighthouse's performance score depends on the machine's load
-from one run to the next, so the pages are compared within one run of this script.
+from one run to the next, so a page is only compared with its reference, run right after it in
+each round of the same run of this script.
 """
 
 from __future__ import annotations
@@ -21,15 +22,16 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+import lighthouse_report
 import lighthouse_sites
+from lighthouse_report import CATEGORIES, REFERENCE, Report
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"  # git-ignored
@@ -39,26 +41,31 @@ INSTALL = HERE / ".lighthouse"  # git-ignored
 PACKAGE = "lighthouse@12.8.2"
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
-CATEGORIES = {"performance": "Performance", "accessibility": "Accessibility",
-              "best-practices": "Best practices", "seo": "SEO"}
-METRICS = {"first-contentful-paint": ("FCP", "ms"), "largest-contentful-paint": ("LCP", "ms"),
-           "total-blocking-time": ("TBT", "ms"), "cumulative-layout-shift": ("CLS", ""),
-           "speed-index": ("Speed index", "ms")}
+# Guide pages of different kinds and lengths: the home page with its cards, a long guide page, a
+# short one with message templates (and the composer's copy buttons), and a ready-made sheet.
+GUIDE_PAGES = {"Home": "index.html", "Guide: preparing": "guide/preparing.html",
+               "Guide: asking": "guide/asking.html", "Sheet: explore": "sheets/explore.html"}
+BANK_PAGE = "questions/index.html"
 
 
-def pages(size: int) -> list[tuple[str, str, str]]:
-    """(label, site, path) of every page scored; the bank pages are followed by their reference."""
-    bank = f"bank-{size}"
-    return [
-        ("Home", "shipped", "index.html"),
-        ("Guide: preparing", "shipped", "guide/preparing.html"),
-        ("Guide: asking", "shipped", "guide/asking.html"),
-        ("Sheet: explore", "shipped", "sheets/explore.html"),
-        ("Question bank (shipped)", "shipped", "questions/index.html"),
-        ("Plain Material page, same text (shipped)", "reference-shipped", "index.html"),
-        (f"Question bank ({size:,} questions)", bank, "questions/index.html"),
-        (f"Plain Material page, same text ({size:,})", f"reference-{bank}", "index.html"),
-    ]
+@dataclass(frozen=True)
+class Page:
+    """A page scored: its label, the site it is on (as build_sites names them) and its path.
+    Its reference is the page at the same path on the site "reference-<site>"."""
+
+    label: str
+    site: str
+    path: str
+
+    @property
+    def reference_site(self) -> str:
+        return f"reference-{self.site}"
+
+
+def pages(size: int) -> list[Page]:
+    return [*(Page(label, "shipped", path) for label, path in GUIDE_PAGES.items()),
+            Page("Question bank (shipped)", "shipped", BANK_PAGE),
+            Page(f"Question bank ({size:,} questions)", f"bank-{size}", BANK_PAGE)]
 
 
 def lighthouse_command() -> Path:
@@ -73,7 +80,7 @@ def lighthouse_command() -> Path:
     return command
 
 
-def run_lighthouse(command: Path, url: str, output: Path) -> dict[str, Any]:
+def run_lighthouse(command: Path, url: str, output: Path) -> Report:
     """One Lighthouse run on `url`, its JSON report kept at `output`."""
     result = subprocess.run(
         [str(command), url, "--output=json", f"--output-path={output}", "--quiet",
@@ -89,93 +96,23 @@ def run_lighthouse(command: Path, url: str, output: Path) -> dict[str, Any]:
     return report
 
 
-def _median(values: list[float]) -> float:
-    return statistics.median(values)
-
-
-def summarise(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """Median scores and metrics of several runs on one page, the spread of its performance
-    score, and the audits that kept any other category below 1.00 in any run."""
-    scores = {key: [r["categories"][key]["score"] for r in reports] for key in CATEGORIES}
-    failed = sorted({
-        audit["id"] for r in reports for key in CATEGORIES if key != "performance"
-        for ref in r["categories"][key]["auditRefs"] if ref["weight"] > 0
-        for audit in [r["audits"][ref["id"]]]
-        if audit["score"] is not None and audit["score"] < 1
-    })
-    return {
-        "diagnostics": diagnostics(reports),
-        "scores": {key: _median(values) for key, values in scores.items()},
-        "performance_range": (min(scores["performance"]), max(scores["performance"])),
-        "metrics": {key: _median([r["audits"][key]["numericValue"] for r in reports])
-                    for key in METRICS},
-        "failed": failed,
-    }
-
-
-def diagnostics(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """Where a page's time goes (medians over runs): its weight, its number of elements, the
-    main thread's work (and the style and layout part of it), what blocks the first paint, and
-    the element that moved in the largest layout shift."""
-    def value(audit: str) -> float:
-        return _median([r["audits"][audit].get("numericValue") or 0 for r in reports])
-
-    def style_layout(report: dict[str, Any]) -> float:
-        items = (report["audits"]["mainthread-work-breakdown"].get("details") or {}).get(
-            "items", [])
-        return sum(item["duration"] for item in items if item["group"] == "styleLayout")
-
-    shifts = [item for r in reports for item in
-              (r["audits"].get("layout-shifts", {}).get("details") or {}).get("items", [])]
-    moved = max(shifts, key=lambda item: item.get("score", 0), default=None)
-    snippet = (moved or {}).get("node", {}).get("snippet", "")
-    return {
-        "weight": value("total-byte-weight"), "elements": value("dom-size"),
-        "main": value("mainthread-work-breakdown"),
-        "style": _median([style_layout(r) for r in reports]),
-        "blocking": _median([r["audits"]["render-blocking-resources"].get("metricSavings", {})
-                             .get("FCP", 0) for r in reports]),
-        "moved": snippet.split(">", 1)[0] + ">" if snippet else "none",
-    }
-
-
-def render(results: dict[str, dict[str, Any]], size: int, runs: int, load: str) -> str:
-    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    note = f"median of {runs} runs" if runs > 1 else "one run"
-    lines = [f"## Lighthouse ({when}, {PACKAGE}, mobile, default settings, {note})", "",
-             "| Page | " + " | ".join(CATEGORIES.values()) + " |",
-             "| --- |" + " ---: |" * len(CATEGORIES)]
-    for label, summary in results.items():
-        cells = [f"{summary['scores'][key]:.2f}" for key in CATEGORIES]
-        low, high = summary["performance_range"]
-        if runs > 1:
-            cells[0] += f" ({low:.2f}-{high:.2f})"
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines += ["", "Key metrics of the question bank pages and their plain references:", "",
-              "| Page | " + " | ".join(name for name, _ in METRICS.values()) + " |",
-              "| --- |" + " ---: |" * len(METRICS)]
-    for label, summary in results.items():
-        if "Question bank" in label or "Plain Material" in label:
-            cells = [f"{summary['metrics'][key]:.3f}" if unit == "" else
-                     f"{summary['metrics'][key]:,.0f} {unit}"
-                     for key, (_, unit) in METRICS.items()]
-            lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines += ["", "Where their time goes (Lighthouse's diagnostics, medians):", "",
-              "| Page | Weight | Elements | Main-thread work | of it style and layout | "
-              "Render-blocking (FCP savings) | Largest layout shift moved |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
-    for label, summary in results.items():
-        if "Question bank" in label or "Plain Material" in label:
-            d = summary["diagnostics"]
-            moved = d["moved"].replace("|", "\\|")
-            lines.append(f"| {label} | {d['weight'] / 1024:,.0f} KiB | {d['elements']:,.0f} | "
-                         f"{d['main']:,.0f} ms | {d['style']:,.0f} ms | {d['blocking']:,.0f} ms "
-                         f"| `{moved}` |")
-    failed = {label: s["failed"] for label, s in results.items() if s["failed"]}
-    lines += ["", "Audits below full marks outside performance: " + (
-        "; ".join(f"{label}: {', '.join(ids)}" for label, ids in failed.items()) or "none") + ".",
-        "", f"Load average (1 min) at the start / end: {load}. Synthetic bank: {size:,} questions."]
-    return "\n".join(lines)
+def score(command: Path, scored: list[Page], urls: dict[str, str], runs: int,
+          folder: Path) -> dict[tuple[str, str], list[Report]]:
+    """Every page's reports, by (site, path). The runs go in rounds, and within a round each
+    page is followed at once by its reference, so that a change in the machine's load during
+    the run falls on both alike."""
+    reports: dict[tuple[str, str], list[Report]] = {}
+    for run in range(1, runs + 1):
+        for number, page in enumerate(scored, start=1):
+            for site in (page.site, page.reference_site):
+                output = folder / f"{number:02d}-{site}-run{run}.json"
+                report = run_lighthouse(command, urls[site] + page.path, output)
+                reports.setdefault((site, page.path), []).append(report)
+                name = page.label + (f", {REFERENCE}" if site != page.site else "")
+                print(f"  {name:<50} run {run}: " + " ".join(
+                    f"{report['categories'][key]['score']:.2f}" for key in CATEGORIES),
+                    file=sys.stderr, flush=True)
+    return reports
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,28 +133,29 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(reports_folder, ignore_errors=True)
     reports_folder.mkdir()
     start_load = os.getloadavg()[0]
+    scored = pages(args.size)
     try:
         print("Building the sites ...", file=sys.stderr, flush=True)
-        sites = lighthouse_sites.build_sites(work, mkdocs, args.size)
-        results: dict[str, dict[str, Any]] = {}
+        sites = lighthouse_sites.build_sites(work, mkdocs, args.size, {
+            site: [page.path for page in scored if page.site == site]
+            for site in {page.site for page in scored}})
         with lighthouse_sites.serve(sites) as urls:
-            for number, (label, site, path) in enumerate(pages(args.size), start=1):
-                reports = []
-                for run in range(1, args.runs + 1):
-                    output = reports_folder / f"{number:02d}-{site}-run{run}.json"
-                    reports.append(run_lighthouse(command, urls[site] + path, output))
-                    scores = reports[-1]["categories"]
-                    print(f"  {label:<44} run {run}: " + " ".join(
-                        f"{scores[key]['score']:.2f}" for key in CATEGORIES),
-                        file=sys.stderr, flush=True)
-                results[label] = summarise(reports)
+            reports = score(command, scored, urls, args.runs, reports_folder)
     finally:
         if args.keep:
             print(f"Kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    load = f"{start_load:.2f} / {os.getloadavg()[0]:.2f}"
-    text = render(results, args.size, args.runs, load)
+    results = [(page.label, lighthouse_report.summarise(reports[page.site, page.path]),
+                lighthouse_report.summarise(reports[page.reference_site, page.path]))
+               for page in scored]
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    note = f"median of {args.runs} runs" if args.runs > 1 else "one run"
+    text = lighthouse_report.render(
+        results, args.runs,
+        f"## Lighthouse ({when}, {PACKAGE}, mobile, default settings, {note})",
+        f"Load average (1 min) at the start / end: {start_load:.2f} / "
+        f"{os.getloadavg()[0]:.2f}. Synthetic bank: {args.size:,} questions.")
     print(text)
     (WORK / "lighthouse.md").write_text(text + "\n", encoding="utf-8")
     return 0

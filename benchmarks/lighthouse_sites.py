@@ -2,11 +2,13 @@
 
 Our site is built from the project copy (benchmarks/project.py) exactly as `mkdocs.yml`
 configures it, once with the shipped bank and once with a synthetic bank of 1,000 questions.
-Each bank page gets a reference: a plain MkDocs project with the Material theme and nothing
-else (no hooks, no plugins, no custom_dir), whose one page holds the same text as the bank page
-as plain Markdown, so that the two pages differ only in what our site adds. The one setting the
-reference shares with ours is `font: false`: Material's default loads Roboto from Google Fonts,
-and a third-party request would make the reference slower for a reason our site does not have.
+Every page scored gets a reference: a page of a plain MkDocs project with the Material theme and
+nothing else (no hooks, no plugins, no custom_dir), at the same path, holding the same text as
+our page as plain Markdown, so that the two pages differ only in what our site adds. One
+reference project per site holds the references of all its scored pages, so they are built in
+the same run as ours. The one setting a reference shares with ours is `font: false`: Material's
+default loads Roboto from Google Fonts, and a third-party request would make the reference
+slower for a reason our site does not have.
 
 Every site is served by its own small HTTP server on 127.0.0.1, at its root, as static hosting
 serves it.
@@ -43,9 +45,12 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 
 
-def build_sites(work: Path, mkdocs: Path, size: int) -> dict[str, Path]:
-    """Build our site with the shipped bank and with `size` synthetic questions, and a
-    reference for each bank page. Returns each site's folder by name."""
+def build_sites(work: Path, mkdocs: Path, size: int,
+                scored: dict[str, list[str]]) -> dict[str, Path]:
+    """Build our site with the shipped bank ("shipped") and with `size` synthetic questions
+    ("bank-<size>"), and for each the site "reference-<name>" with a plain page for each of its
+    pages in `scored` (site name -> paths such as "guide/preparing.html"). Returns each site's
+    folder by name."""
     project = make_project(work / "project")
     # The PDF cache lives in the work folder: the two builds render their own handouts.
     env = project_env(project, pdf_cache=work / "pdf-cache")
@@ -60,7 +65,7 @@ def build_sites(work: Path, mkdocs: Path, size: int) -> dict[str, Path]:
         _build(mkdocs, variant.hook_config, site, project, env)
         sites[name] = site
         reference = work / f"reference-{name}"
-        write_reference(site / "questions" / "index.html", reference)
+        write_reference(site, scored[name], reference)
         _build(mkdocs, reference / "mkdocs.yml", reference / "site", reference, env)
         sites[f"reference-{name}"] = reference / "site"
     return sites
@@ -73,11 +78,14 @@ def _build(mkdocs: Path, config: Path, site: Path, cwd: Path, env: dict[str, str
         raise SystemExit(f"mkdocs build -f {config} failed:\n{result.stderr[-3000:]}")
 
 
-def write_reference(page: Path, project: Path) -> None:
-    """A plain Material project whose one page has the text of `page`'s article."""
-    (project / "docs").mkdir(parents=True, exist_ok=True)
-    (project / "docs" / "index.md").write_text(article_markdown(page.read_text("utf-8")),
-                                               encoding="utf-8")
+def write_reference(site: Path, paths: list[str], project: Path) -> None:
+    """A plain Material project with a page for each of `paths` in the built `site`, at the
+    same path ("guide/preparing.html" from "guide/preparing.md"), with the text of its
+    article."""
+    for path in paths:
+        markdown = project / "docs" / Path(path).with_suffix(".md")
+        markdown.parent.mkdir(parents=True, exist_ok=True)
+        markdown.write_text(article_markdown((site / path).read_text("utf-8")), encoding="utf-8")
     config = {
         "site_name": "Informational interviews",
         "use_directory_urls": False,
@@ -99,12 +107,17 @@ def article_blocks(page_html: str) -> list[tuple[str, str]]:
 
 def article_markdown(page_html: str) -> str:
     """The article's text as Markdown blocks, each character escaped so that it shows as
-    itself."""
-    blocks = []
+    itself. List items that follow each other make one tight list: with blank lines between
+    them, Markdown would wrap each item's text in a paragraph."""
+    markdown = ""
+    previous = None
     for prefix, text in article_blocks(page_html):
         escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-        blocks.append(prefix + escaped.replace("<", "&lt;"))
-    return "\n\n".join(blocks) + "\n"
+        if previous is not None:
+            markdown += "\n" if prefix == previous == "- " else "\n\n"
+        markdown += prefix + escaped.replace("<", "&lt;")
+        previous = prefix
+    return markdown + "\n"
 
 
 class _ArticleText(html.parser.HTMLParser):

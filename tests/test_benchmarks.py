@@ -121,18 +121,24 @@ def test_a_small_run_prints_every_row_and_ratio(tmp_path: Path) -> None:
     assert set(work.glob("run-*")) == kept_before  # this run's work folder is removed
 
 
-def test_the_lighthouse_reference_page_shows_the_bank_pages_text_in_plain_material(
+def test_each_lighthouse_reference_page_shows_the_text_of_its_page_in_plain_material(
     built_site: Path, tmp_path: Path
 ) -> None:
-    bank_page = built_site / "questions" / "index.html"
-    lighthouse_sites.write_reference(bank_page, tmp_path)
+    # The bank page (headings, the filter's labels, every question and its note) and a guide
+    # page, both in one reference site, each with at least this many blocks of text.
+    pages = {"questions/index.html": 300, "guide/preparing.html": 40}
+    lighthouse_sites.write_reference(built_site, list(pages), tmp_path)
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                   str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    reference = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    ours = lighthouse_sites.article_blocks(bank_page.read_text(encoding="utf-8"))
-    assert len(ours) > 300  # headings, the filter's labels, every question and its note
-    assert lighthouse_sites.article_blocks(reference) == ours
-    # Plain: Material alone, none of our stylesheets, scripts or generated pages.
-    assert "infointerview" not in reference
-    assert not (tmp_path / "site" / "questions").exists()
+    for path, blocks in pages.items():
+        ours = lighthouse_sites.article_blocks((built_site / path).read_text(encoding="utf-8"))
+        assert len(ours) > blocks, path
+        reference = (tmp_path / "site" / path).read_text(encoding="utf-8")
+        assert lighthouse_sites.article_blocks(reference) == ours, path
+        # Plain: Material alone, none of our stylesheets or scripts.
+        assert "infointerview" not in reference, path
+    # ... and none of our generated pages: the reference site has these pages and no others.
+    built = {page.relative_to(tmp_path / "site").as_posix()
+             for page in (tmp_path / "site").rglob("*.html")}
+    assert built == {*pages, "404.html"}
