@@ -207,6 +207,24 @@ def test_the_default_menu_is_the_projects_own_menu() -> None:
     assert ours == GUIDE_NAV
 
 
+def test_the_starters_sample_menu_lists_every_page_of_the_guide() -> None:
+    """A centre that takes the commented-out menu in its mkdocs.yml as a start loses no page
+    (the sheet maker, the message composer and the sources were once missing from it)."""
+    text = (ROOT / "generator" / "starter" / "mkdocs.yml").read_text(encoding="utf-8")
+    sample = text[text.index("# nav:"):]
+    nav = yaml.safe_load("\n".join(line.removeprefix("# ") for line in sample.splitlines()))
+
+    def pages(entries: list) -> list[str]:
+        found = []
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            found += pages(value) if isinstance(value, list) else [value]
+        return found
+
+    own = [page for page in pages(nav["nav"]) if page not in pages(GUIDE_NAV)]
+    assert own == ["our-service.md"]
+    assert [page for page in pages(nav["nav"]) if page not in own] == pages(GUIDE_NAV)
+
 
 def test_handouts_made_in_a_centre_folder_carry_the_centre(tmp_path: Path) -> None:
     site = new_site(tmp_path / "careers")

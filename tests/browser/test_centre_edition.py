@@ -55,3 +55,20 @@ def test_the_branded_header_and_footer_are_visible(
     footer.scroll_into_view_if_needed()
     assert footer.is_visible()
     assert footer.get_by_role("link", name="Book a meeting with an adviser").is_visible()
+
+
+def test_the_message_composer_and_copy_buttons_work_in_a_centre_edition(
+    centre_url: tuple[str, list[str]], new_page: Callable[..., Page],
+) -> None:
+    """A centre's mkdocs.yml does not list the composer's script; the plugin adds it."""
+    url, _ = centre_url
+    page = new_page(viewport=DESKTOP)
+    log = watch(page)
+    page.goto(url + "guide/messages.html")
+    page.check('input[name="message"][value="outreach"]')
+    page.fill("#ii-field-their-name", "Ms Okafor")
+    assert "Ms Okafor" in page.input_value("#ii-composer-text")
+    assert page.locator("[data-ii-check]").count() > 0
+    page.goto(url + "guide/afterwards.html")
+    assert page.get_by_role("button", name="Copy this template").count() > 0
+    assert log.page_errors == []
