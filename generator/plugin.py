@@ -51,8 +51,6 @@ log = logging.getLogger("mkdocs.plugins.infointerview")
 
 BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
-# The message composer and the guide's copy buttons (site_overrides/assets/javascripts).
-COMPOSER_JS_PATH = "assets/javascripts/composer.js"
 
 
 class CentreConfig(base.Config):
@@ -125,13 +123,6 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         for css in (SHEET_CSS_PATH, *([BRAND_CSS_PATH] if self._palette_css() else [])):
             if css not in [str(entry) for entry in config.extra_css]:
                 config.extra_css.append(css)
-        if COMPOSER_JS_PATH not in [str(entry) for entry in config.extra_javascript]:
-            # Deferred: it waits for the parsed page anyway, and must not hold back the first
-            # paint. A centre's mkdocs.yml never lists it, so without this the composer's form
-            # would be shown and do nothing.
-            script = c.ExtraScriptValue(COMPOSER_JS_PATH)
-            script.defer = True
-            config.extra_javascript.append(script)
         if "material/offline" in config.plugins or "offline" in config.plugins:
             polyfills = config.extra.setdefault("polyfills", [])
             if not any("iframe-worker" in str(url) for url in polyfills):
