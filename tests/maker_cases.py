@@ -23,12 +23,17 @@ def every_choice(bank: Bank) -> list[dict[str, str]]:
     ]
 
 
-def expected(bank: Bank, choice: dict[str, str]) -> dict[str, Any]:
-    """The sheet of a choice in the shape the page's `infointerviewMaker.lookup` returns."""
-    sheet = build_sheet(bank, SheetRequest(
+def request_for(choice: dict[str, str]) -> SheetRequest:
+    """The request a choice of the page's controls stands for."""
+    return SheetRequest(
         goal=choice["goal"], role=choice["role"], format=choice["format"],
         industry=choice["industry"] or None, minutes=int(choice["minutes"]),
-    ))
+    )
+
+
+def expected(bank: Bank, choice: dict[str, str]) -> dict[str, Any]:
+    """The sheet of a choice in the shape the page's `infointerviewMaker.lookup` returns."""
+    sheet = build_sheet(bank, request_for(choice))
     plan = sheet.plan
     return {
         "questions": [q.id for q in sheet.questions],

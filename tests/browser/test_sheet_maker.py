@@ -32,7 +32,7 @@ from tests.conftest import (
     run,
     run_cli,
 )
-from tests.maker_cases import every_choice, expected
+from tests.maker_cases import every_choice, expected, request_for
 from tests.pdf_layout import find_line, pdf_lines, space_below
 
 from .conftest import is_local, serve, watch
@@ -129,10 +129,7 @@ def test_the_pages_lookup_and_controls_give_build_sheets_answer_for_a_synthetic_
     cli.emulate_media(media="print")
     for choice in random.Random(60).sample(choices, 10):
         _choose(page, choice)
-        sheet = build_sheet(bank, SheetRequest(
-            goal=choice["goal"], role=choice["role"], format=choice["format"],
-            industry=choice["industry"] or None, minutes=int(choice["minutes"]),
-        ))
+        sheet = build_sheet(bank, request_for(choice))
         cli.set_content(sheet_document(sheet))
         article = cli.locator(".ii-sheet")
         assert _printed(page) == (article.evaluate(PRINTED_TEXT), article.evaluate(SHEET_IDS))
@@ -158,10 +155,7 @@ def test_fifty_choices_made_with_the_controls_print_the_clis_sheet(
     cli.emulate_media(media="print")
     for choice in random.Random(10).sample(every_choice(bank), 50):
         _choose(maker, choice)
-        sheet = build_sheet(bank, SheetRequest(
-            goal=choice["goal"], role=choice["role"], format=choice["format"],
-            industry=choice["industry"] or None, minutes=int(choice["minutes"]),
-        ))
+        sheet = build_sheet(bank, request_for(choice))
         cli.set_content(sheet_document(sheet))
         article = cli.locator(".ii-sheet")
         want = (article.evaluate(PRINTED_TEXT), article.evaluate(SHEET_IDS))
