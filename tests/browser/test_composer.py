@@ -219,7 +219,10 @@ def test_copy_puts_the_message_on_the_clipboard(
     page.goto(site_url + PAGE)
     type_answers(page, HOSTILE)
     page.click("[data-ii-composer-copy]")
-    assert page.inner_text("[data-ii-composer-status]") == "Copied. Paste it into your message."
+    # The status is written when the browser says the copy is done (a promise), not at once.
+    status = page.locator("[data-ii-composer-status]")
+    page.wait_for_function("el => el.textContent.trim() !== ''", arg=status.element_handle())
+    assert status.inner_text() == "Copied. Paste it into your message."
     assert page.evaluate("navigator.clipboard.readText()") == page.input_value(TEXT)
 
 
