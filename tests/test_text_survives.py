@@ -20,7 +20,8 @@ from generator.sheet import SheetRequest
 from generator.tailor import build_sheet
 from tests.conftest import BANK
 
-# What starts a block or a span in the site's Markdown (see mkdocs.yml's extensions).
+# What starts a block or a span in the site's Markdown (mkdocs.yml's extensions, and md_in_html,
+# which a centre may add).
 BLOCK_STARTS = ["# ", "## ", "> ", "- ", "+ ", "* ", "1. ", "2) ", "!!! note ", "??? note ",
                 "???+ note ", "| a | b |", "---", "***", "___", "=== ", "    code", "```",
                 "~~~", "<div>", "<!-- x -->", "*[HTML]: x", "[^1]: x", "{: .x }", "[x]: /y",
