@@ -5,11 +5,12 @@
 
 Run it with the project's venv Python (`.venv/bin/python`), which has MkDocs. It installs
 Lighthouse with npm into benchmarks/.lighthouse (git-ignored) if it is not there yet, builds the
-site with the shipped bank and with a synthetic bank of 1,000 questions (`--size`), builds a
-plain Material reference page with the same text for every page it scores (lighthouse_sites.py),
-serves every site on 127.0.0.1 and runs Lighthouse on each page and its reference with Debian's
-Chromium. It prints each page beside its reference (lighthouse_report.py) and writes the report
-to benchmarks/work/lighthouse.md (each run's JSON beside it).
+site with the shipped bank and with a synthetic bank of 1,000 questions (`--size`), builds for
+each a plain Material reference site (Material's defaults, search included) with the same text
+on every page (lighthouse_sites.py), serves every site on 127.0.0.1 and runs Lighthouse on each
+page and its reference with Debian's Chromium. It prints each page beside its reference
+(lighthouse_report.py) and writes the report to benchmarks/work/lighthouse.md (each run's JSON
+beside it).
 
 Not part of the tests or of CI: Lighthouse's performance score depends on the machine's load
 from one run to the next, so a page is only compared with its reference, run right after it in

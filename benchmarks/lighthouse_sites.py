@@ -1,14 +1,17 @@
-"""The sites Lighthouse scores: ours (shipped bank and a synthetic one) and plain Material pages.
+"""The sites Lighthouse scores: ours (shipped bank and a synthetic one) and plain Material sites.
 
 Our site is built from the project copy (benchmarks/project.py) exactly as `mkdocs.yml`
 configures it, once with the shipped bank and once with a synthetic bank of 1,000 questions.
-Every page scored gets a reference: a page of a plain MkDocs project with the Material theme and
-nothing else (no hooks, no plugins, no custom_dir), at the same path, holding the same text as
-our page as plain Markdown, so that the two pages differ only in what our site adds. One
-reference project per site holds the references of all its scored pages, so they are built in
-the same run as ours. The one setting a reference shares with ours is `font: false`: Material's
-default loads Roboto from Google Fonts, and a third-party request would make the reference
-slower for a reason our site does not have.
+Each of the two gets a reference: a MkDocs project with the Material theme and its defaults (no
+hooks, no custom_dir, no theme features), which has a page for every page of our built site, at
+the same path, holding the same text as our page as plain Markdown. A scored page's reference is
+the page at the same path, so the two differ only in what our site adds. The reference keeps
+MkDocs' default plugins, that is search (`plugins` is not set): a plain Material site made with
+the defaults has search, and Material's bundle fetches the search index as every page loads. As
+the reference has all our pages' text, its search index is about as large as ours. Its two
+settings beyond the defaults are ours too: `use_directory_urls: false`, so that its pages are at
+our pages' paths, and `font: false`: Material's default loads Roboto from Google Fonts, and a
+third-party request would make the reference slower for a reason our site does not have.
 
 Every site is served by its own small HTTP server on 127.0.0.1, at its root, as static hosting
 serves it.
@@ -49,8 +52,8 @@ def build_sites(work: Path, mkdocs: Path, size: int,
                 scored: dict[str, list[str]]) -> dict[str, Path]:
     """Build our site with the shipped bank ("shipped") and with `size` synthetic questions
     ("bank-<size>"), and for each the site "reference-<name>" with a plain page for each of its
-    pages in `scored` (site name -> paths such as "guide/preparing.html"). Returns each site's
-    folder by name."""
+    pages; the pages in `scored` (site name -> paths such as "guide/preparing.html") must be
+    among them. Returns each site's folder by name."""
     project = make_project(work / "project")
     # The PDF cache lives in the work folder: the two builds render their own handouts.
     env = project_env(project, pdf_cache=work / "pdf-cache")
@@ -65,7 +68,9 @@ def build_sites(work: Path, mkdocs: Path, size: int,
         _build(mkdocs, variant.hook_config, site, project, env)
         sites[name] = site
         reference = work / f"reference-{name}"
-        write_reference(site, scored[name], reference)
+        missing = set(scored[name]) - set(write_reference(site, reference))
+        if missing:
+            raise SystemExit(f"No page to score in {site}: {', '.join(sorted(missing))}")
         _build(mkdocs, reference / "mkdocs.yml", reference / "site", reference, env)
         sites[f"reference-{name}"] = reference / "site"
     return sites
@@ -78,10 +83,19 @@ def _build(mkdocs: Path, config: Path, site: Path, cwd: Path, env: dict[str, str
         raise SystemExit(f"mkdocs build -f {config} failed:\n{result.stderr[-3000:]}")
 
 
-def write_reference(site: Path, paths: list[str], project: Path) -> None:
-    """A plain Material project with a page for each of `paths` in the built `site`, at the
-    same path ("guide/preparing.html" from "guide/preparing.md"), with the text of its
-    article."""
+def site_pages(site: Path) -> list[str]:
+    """The paths of the built `site`'s pages that show an article ("guide/preparing.html"),
+    the 404 page aside."""
+    return sorted(path for page in site.rglob("*.html")
+                  if (path := page.relative_to(site).as_posix()) != "404.html"
+                  and article_blocks(page.read_text("utf-8")))
+
+
+def write_reference(site: Path, project: Path) -> list[str]:
+    """A plain Material project (Material's defaults, search included, and our paths and fonts) with
+    a page for every page of the built `site`, at the same path ("guide/preparing.html" from
+    "guide/preparing.md"), with the text of its article. Returns the pages' paths."""
+    paths = site_pages(site)
     for path in paths:
         markdown = project / "docs" / Path(path).with_suffix(".md")
         markdown.parent.mkdir(parents=True, exist_ok=True)
@@ -90,10 +104,10 @@ def write_reference(site: Path, paths: list[str], project: Path) -> None:
         "site_name": "Informational interviews",
         "use_directory_urls": False,
         "theme": {"name": "material", "language": "en", "font": False},
-        "plugins": [],
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False),
                                         encoding="utf-8")
+    return paths
 
 
 def article_blocks(page_html: str) -> list[tuple[str, str]]:

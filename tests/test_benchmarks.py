@@ -6,10 +6,13 @@ No time is asserted here: the targets live in the benchmark's report, never in a
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, run, run_cli
 
@@ -121,24 +124,66 @@ def test_a_small_run_prints_every_row_and_ratio(tmp_path: Path) -> None:
     assert set(work.glob("run-*")) == kept_before  # this run's work folder is removed
 
 
+def _search_entries(site: Path) -> tuple[int, dict[str, list[tuple[str, str]]]]:
+    """The size of a built site's search index, and its entries by page: each section's title
+    and text without markup (the section's anchor aside: a plain page makes its own ids)."""
+    index = site / "search" / "search_index.json"
+    entries: dict[str, list[tuple[str, str]]] = {}
+    for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+        text = " ".join(re.sub(r"<[^>]+>", " ", doc["text"]).split())
+        entries.setdefault(doc["location"].split("#")[0], []).append((doc["title"], text))
+    return index.stat().st_size, entries
+
+
+@pytest.fixture(scope="module")
+def lighthouse_reference(built_site: Path, tmp_path_factory: pytest.TempPathFactory
+                         ) -> tuple[Path, list[str]]:
+    """The reference project of the real site, built; and the paths of its pages."""
+    project = tmp_path_factory.mktemp("reference")
+    written = lighthouse_sites.write_reference(built_site, project)
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                  str(project / "mkdocs.yml"), "-d", str(project / "site")], cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project, written
+
+
 def test_each_lighthouse_reference_page_shows_the_text_of_its_page_in_plain_material(
-    built_site: Path, tmp_path: Path
+    built_site: Path, lighthouse_reference: tuple[Path, list[str]]
 ) -> None:
     # The bank page (headings, the filter's labels, every question and its note) and a guide
-    # page, both in one reference site, each with at least this many blocks of text.
+    # page, each with at least this many blocks of text, in a reference site with all pages.
     pages = {"questions/index.html": 300, "guide/preparing.html": 40}
-    lighthouse_sites.write_reference(built_site, list(pages), tmp_path)
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                  str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")], cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    project, written = lighthouse_reference
     for path, blocks in pages.items():
         ours = lighthouse_sites.article_blocks((built_site / path).read_text(encoding="utf-8"))
         assert len(ours) > blocks, path
-        reference = (tmp_path / "site" / path).read_text(encoding="utf-8")
+        reference = (project / "site" / path).read_text(encoding="utf-8")
         assert lighthouse_sites.article_blocks(reference) == ours, path
         # Plain: Material alone, none of our stylesheets or scripts.
         assert "infointerview" not in reference, path
-    # ... and none of our generated pages: the reference site has these pages and no others.
-    built = {page.relative_to(tmp_path / "site").as_posix()
-             for page in (tmp_path / "site").rglob("*.html")}
-    assert built == {*pages, "404.html"}
+    # The reference site has a page for every page of ours, and no other page.
+    ours_built = {page.relative_to(built_site).as_posix() for page in built_site.rglob("*.html")}
+    built = {page.relative_to(project / "site").as_posix()
+             for page in (project / "site").rglob("*.html")}
+    assert built == ours_built == {*written, "404.html"}
+    assert set(pages) <= set(written)
+
+
+def test_a_lighthouse_reference_has_materials_default_search_over_all_our_text(
+    built_site: Path, lighthouse_reference: tuple[Path, list[str]]
+) -> None:
+    # MkDocs' default plugins (search) and no others: a plain Material site as made by default.
+    project, _ = lighthouse_reference
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "plugins" not in config
+    assert config["theme"] == {"name": "material", "language": "en", "font": False}
+    ours_size, ours = _search_entries(built_site)
+    size, reference = _search_entries(project / "site")
+    # Every page of ours is searched in the reference, the bank page with exactly our sections:
+    # every question's text and note.
+    assert set(reference) == set(ours)
+    bank = "questions/index.html"
+    assert len(ours[bank]) > 300
+    assert reference[bank] == ours[bank]
+    # So the two indexes Material's bundle fetches at load are about the same size.
+    assert 0.9 < size / ours_size < 1.2, (size, ours_size)
