@@ -29,7 +29,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator.branding import ColourError, accessible_palette, palette_css
-from generator.documents import SHEET_CSS_PATH
 from generator.edition import Centre, bank_folders, use_centre
 from generator.errors import BankError, PdfUnavailable
 from generator.guide_nav import centre_nav
@@ -120,9 +119,9 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         centre_options = self.config.centre
         self.centre = Centre(**dict(centre_options)) if centre_options.name else None
         self._add_theme_overrides(config)
-        for css in (SHEET_CSS_PATH, *([BRAND_CSS_PATH] if self._palette_css() else [])):
-            if css not in [str(entry) for entry in config.extra_css]:
-                config.extra_css.append(css)
+        # sheet.css is linked by the theme override, on the pages that show a sheet only.
+        if self._palette_css() and BRAND_CSS_PATH not in map(str, config.extra_css):
+            config.extra_css.append(BRAND_CSS_PATH)
         if "material/offline" in config.plugins or "offline" in config.plugins:
             polyfills = config.extra.setdefault("polyfills", [])
             if not any("iframe-worker" in str(url) for url in polyfills):

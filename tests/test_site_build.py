@@ -86,6 +86,20 @@ def test_pages_reference_nothing_outside_the_site(built_site: Path) -> None:
         assert not external.search(page.read_text(encoding="utf-8")), page
 
 
+def test_the_sheet_stylesheet_loads_only_on_pages_that_show_a_sheet(built_site: Path) -> None:
+    # Every stylesheet in <head> holds back the first paint, so guide pages go without it.
+    link = re.compile(r'<link rel="stylesheet" href="[./]*assets/stylesheets/sheet\.css">')
+    with_sheet, linked = set(), set()
+    for page in built_site.rglob("*.html"):
+        text, name = page.read_text(encoding="utf-8"), page.relative_to(built_site).as_posix()
+        if 'class="ii-sheet' in text:
+            with_sheet.add(name)
+        if link.search(text):
+            linked.add(name)
+    assert linked == with_sheet
+    assert {"sheets/explore.html", "sheets/make.html", "records/debrief.html"} <= linked
+
+
 def _digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
@@ -125,7 +139,8 @@ def test_written_pages_build_without_the_hook(tmp_path: Path) -> None:
     (tmp_path / "generator" / "templates").mkdir(parents=True)
     result = mkdocs_build(tmp_path, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "sheets" / "career-change.html").is_file()
+    sheet = (tmp_path / "site" / "sheets" / "career-change.html").read_text(encoding="utf-8")
+    assert "assets/stylesheets/sheet.css" in sheet  # the page asks for it, the theme links it
 
 
 def test_a_bank_overlay_reaches_the_site(tmp_path: Path) -> None:
