@@ -2,13 +2,17 @@
 
     python3 benchmarks/lighthouse.py                 # one Lighthouse run per page
     python3 benchmarks/lighthouse.py --runs 3        # the median of three per page
+    python3 benchmarks/lighthouse.py --themed-reference --pages home,guide-preparing
 
 Run it with the project's venv Python (`.venv/bin/python`), which has MkDocs. It installs
 Lighthouse with npm into benchmarks/.lighthouse (git-ignored) if it is not there yet, builds the
 site with the shipped bank and with a synthetic bank of 1,000 questions (`--size`), builds for
 each a plain Material reference site (Material's defaults, search included) with the same text
 on every page (lighthouse_sites.py), serves every site on 127.0.0.1 and runs Lighthouse on each
-page and its reference with Debian's Chromium. It prints each page beside its reference
+page and its reference with Debian's Chromium. With --themed-reference each page also has a
+second reference, "Material as we configure it": the same plain pages with our mkdocs.yml's
+theme palette and features, and nothing else of ours. --pages scores only the pages named
+(their keys, as `--help` lists them). It prints each page beside its references
 (lighthouse_report.py) and writes the report to benchmarks/work/lighthouse.md (each run's JSON
 beside it).
 
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +37,7 @@ from pathlib import Path
 
 import lighthouse_report
 import lighthouse_sites
-from lighthouse_report import CATEGORIES, REFERENCE, Report
+from lighthouse_report import CATEGORIES, OURS, REFERENCE, THEMED, Report
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"  # git-ignored
@@ -49,24 +54,47 @@ GUIDE_PAGES = {"Home": "index.html", "Guide: preparing": "guide/preparing.html",
 BANK_PAGE = "questions/index.html"
 
 
+# The references a page can have: the site's name prefix (as build_sites names them) and the
+# name of its rows in the report.
+REFERENCES = {"themed": THEMED, "reference": REFERENCE}
+
+
 @dataclass(frozen=True)
 class Page:
     """A page scored: its label, the site it is on (as build_sites names them) and its path.
-    Its reference is the page at the same path on the site "reference-<site>"."""
+    Its references are the pages at the same path on the sites "reference-<site>" (plain
+    Material) and "themed-<site>" (Material as we configure it)."""
 
     label: str
     site: str
     path: str
 
     @property
-    def reference_site(self) -> str:
-        return f"reference-{self.site}"
+    def key(self) -> str:
+        """The label as --pages takes it: "Guide: preparing" -> "guide-preparing"."""
+        return re.sub(r"[^a-z0-9]+", "-", self.label.lower().replace(",", "")).strip("-")
+
+    def sites(self, themed: bool) -> dict[str, str]:
+        """The sites this page is scored on, each with its name in the report: ours first."""
+        return {self.site: OURS, **{f"{prefix}-{self.site}": name
+                                    for prefix, name in REFERENCES.items()
+                                    if themed or prefix == "reference"}}
 
 
-def pages(size: int) -> list[Page]:
-    return [*(Page(label, "shipped", path) for label, path in GUIDE_PAGES.items()),
-            Page("Question bank (shipped)", "shipped", BANK_PAGE),
-            Page(f"Question bank ({size:,} questions)", f"bank-{size}", BANK_PAGE)]
+def pages(size: int, keys: str | None = None) -> list[Page]:
+    """The pages scored: all, or those named in `keys` ("home,guide-preparing"; a label such as
+    "Guide: preparing" is taken too)."""
+    every = [*(Page(label, "shipped", path) for label, path in GUIDE_PAGES.items()),
+             Page("Question bank (shipped)", "shipped", BANK_PAGE),
+             Page(f"Question bank ({size:,} questions)", f"bank-{size}", BANK_PAGE)]
+    if keys is None:
+        return every
+    wanted = {Page(key, "", "").key for key in keys.split(",") if key.strip()}
+    unknown = wanted - {page.key for page in every}
+    if unknown or not wanted:
+        sys.exit(f"--pages: unknown {', '.join(sorted(unknown)) or 'none given'}; the pages "
+                 f"are {', '.join(page.key for page in every)}")
+    return [page for page in every if page.key in wanted]
 
 
 def lighthouse_command() -> Path:
@@ -98,19 +126,19 @@ def run_lighthouse(command: Path, url: str, output: Path) -> Report:
 
 
 def score(command: Path, scored: list[Page], urls: dict[str, str], runs: int,
-          folder: Path) -> dict[tuple[str, str], list[Report]]:
+          folder: Path, themed: bool) -> dict[tuple[str, str], list[Report]]:
     """Every page's reports, by (site, path). The runs go in rounds, and within a round each
-    page is followed at once by its reference, so that a change in the machine's load during
-    the run falls on both alike."""
+    page is followed at once by its references, so that a change in the machine's load during
+    the run falls on all alike."""
     reports: dict[tuple[str, str], list[Report]] = {}
     for run in range(1, runs + 1):
         for number, page in enumerate(scored, start=1):
-            for site in (page.site, page.reference_site):
+            for site, kind in page.sites(themed).items():
                 output = folder / f"{number:02d}-{site}-run{run}.json"
                 report = run_lighthouse(command, urls[site] + page.path, output)
                 reports.setdefault((site, page.path), []).append(report)
-                name = page.label + (f", {REFERENCE}" if site != page.site else "")
-                print(f"  {name:<50} run {run}: " + " ".join(
+                name = page.label + (f", {kind}" if kind != OURS else "")
+                print(f"  {name:<60} run {run}: " + " ".join(
                     f"{report['categories'][key]['score']:.2f}" for key in CATEGORIES),
                     file=sys.stderr, flush=True)
     return reports
@@ -121,12 +149,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median)")
     parser.add_argument("--size", type=int, default=1_000, help="synthetic bank size")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument("--themed-reference", action="store_true",
+                        help=f"also score each page against {THEMED}: the plain reference "
+                             "with our mkdocs.yml's theme palette and features")
+    parser.add_argument("--pages", help="comma-separated pages to score, of: "
+                        + ", ".join(page.key for page in pages(1_000)).replace("1000", "<size>"))
     args = parser.parse_args(argv)
     mkdocs = Path(sys.executable).parent / "mkdocs"
     if not mkdocs.exists():
         sys.exit("Run this with the project's venv: .venv/bin/python benchmarks/lighthouse.py")
     if not Path(CHROMIUM).exists():
         sys.exit(f"Lighthouse needs Chromium at {CHROMIUM}.")
+    scored = pages(args.size, args.pages)
     command = lighthouse_command()
     WORK.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="lighthouse-", dir=WORK))
@@ -134,21 +168,21 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(reports_folder, ignore_errors=True)
     reports_folder.mkdir()
     start_load = os.getloadavg()[0]
-    scored = pages(args.size)
     try:
         print("Building the sites ...", file=sys.stderr, flush=True)
         sites = lighthouse_sites.build_sites(work, mkdocs, args.size, {
             site: [page.path for page in scored if page.site == site]
-            for site in {page.site for page in scored}})
+            for site in {page.site for page in scored}}, themed=args.themed_reference)
         with lighthouse_sites.serve(sites) as urls:
-            reports = score(command, scored, urls, args.runs, reports_folder)
+            reports = score(command, scored, urls, args.runs, reports_folder,
+                            args.themed_reference)
     finally:
         if args.keep:
             print(f"Kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    results = [(page.label, lighthouse_report.summarise(reports[page.site, page.path]),
-                lighthouse_report.summarise(reports[page.reference_site, page.path]))
+    results = [(page.label, {kind: lighthouse_report.summarise(reports[site, page.path])
+                             for site, kind in page.sites(args.themed_reference).items()})
                for page in scored]
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     note = f"median of {args.runs} runs" if args.runs > 1 else "one run"

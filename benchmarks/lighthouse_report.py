@@ -1,12 +1,16 @@
-"""What lighthouse.py reports: each page beside its plain Material reference from the same run.
+"""What lighthouse.py reports: each page beside its references from the same run.
 
-A page's performance score moves from one Lighthouse run to the next with the machine's load,
-so a page is only ever compared with its own reference, measured in the same rounds, and every
-median comes with its range: a difference smaller than the runs' spread is not a difference.
+A page's references are plain Material with the same text and, on request, Material as we
+configure it (the same, with our theme palette and features). A page's performance score moves
+from one Lighthouse run to the next with the machine's load, so a page is only ever compared
+with its own references, measured in the same rounds, and every median comes with its range: a
+difference smaller than the runs' spread is not a difference.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 import statistics
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -20,7 +24,10 @@ METRICS = {"first-contentful-paint": ("FCP", "{:,.0f}"),
            "total-blocking-time": ("TBT", "{:,.0f}"),
            "cumulative-layout-shift": ("CLS", "{:.3f}"),
            "speed-index": ("Speed index", "{:,.0f}")}
-REFERENCE = "plain Material"  # how a reference's rows are named: "Home, plain Material"
+# How the columns are named; a reference's rows too: "Home, plain Material".
+OURS = "ours"
+THEMED = "Material as we configure it"
+REFERENCE = "plain Material"
 
 Report = dict[str, Any]  # one Lighthouse JSON report
 
@@ -69,8 +76,10 @@ def summarise(reports: list[Report]) -> Summary:
 
 def diagnostics(reports: list[Report]) -> dict[str, Any]:
     """Where a page's time goes (medians over runs): its weight, its number of elements, the
-    main thread's work (and the style and layout part of it), what blocks the first paint (in
-    all, and Lighthouse's estimate per file), and the element moved by the largest shift."""
+    main thread's work (the style and layout part of it, and the part Lighthouse charges to
+    Material's bundle: its own script work and the style and layout it causes), what blocks
+    the first paint (in all, and Lighthouse's estimate per file), and the element moved by the
+    largest shift."""
     def median(values: list[float]) -> float:
         return statistics.median(values)
 
@@ -96,6 +105,9 @@ def diagnostics(reports: list[Report]) -> dict[str, Any]:
                         for r in reports]),
         "style": median([sum(item["duration"] for item in items(r, "mainthread-work-breakdown")
                              if item["group"] == "styleLayout") for r in reports]),
+        "bundle": median([sum(item["total"] for item in items(r, "bootup-time")
+                              if re.search(r"/bundle\.[^/]*\.js$", item["url"]))
+                          for r in reports]),
         "blocking": median([r["audits"]["render-blocking-resources"].get("metricSavings", {})
                             .get("FCP", 0) for r in reports]),
         # A file counts where it blocked in at least half the runs; its median over those runs.
@@ -129,24 +141,37 @@ def _difference(ours: Spread, reference: Spread) -> str:
     return f"{text}, {'higher' if ours.low > reference.high else 'lower'}, beyond the runs' spread"
 
 
-def render(results: list[tuple[str, Summary, Summary]], runs: int, heading: str,
+def _capital(name: str) -> str:
+    return name[0].upper() + name[1:]
+
+
+def render(results: list[tuple[str, dict[str, Summary]]], runs: int, heading: str,
            footer: str) -> str:
-    """The report: scores, key metrics and diagnostics of each page, ours then its reference."""
+    """The report: scores, key metrics and diagnostics of each page, ours then its references.
+    `results` holds each page's label and its summaries by column: OURS first, then THEMED
+    (if it was scored) and REFERENCE."""
+    columns = list(results[0][1])
+    # Each column against the next; with three, ours against the last (plain Material) too.
+    pairs = list(itertools.pairwise(columns))
+    pairs += [(columns[0], columns[-1])] if len(columns) > 2 else []
     lines = [heading, "",
-             f"Performance of each page and of its {REFERENCE} reference (same text), median "
-             f"({'range' if runs > 1 else 'one run'}); the other categories, ours / reference:",
-             "", "| Page | Ours | Plain Material | Difference | "
+             f"Performance of each page and of its reference{'s' * (len(columns) > 2)} (same "
+             f"text), median ({'range' if runs > 1 else 'one run'}); the other categories, "
+             + " / ".join(columns) + ":", "",
+             "| Page | " + " | ".join(_capital(c) for c in columns) + " | "
+             + " | ".join(f"{_capital(a)} vs {b}" for a, b in pairs) + " | "
              + " | ".join(list(CATEGORIES.values())[1:]) + " |",
-             "| --- | ---: | ---: | --- |" + " ---: |" * (len(CATEGORIES) - 1)]
-    for label, ours, reference in results:
-        others = [f"{ours.scores[key].median:.2f} / {reference.scores[key].median:.2f}"
-                  for key in list(CATEGORIES)[1:]]
-        lines.append(f"| {label} | {_spread(ours.scores['performance'], runs)} | "
-                     f"{_spread(reference.scores['performance'], runs)} | "
-                     f"{_difference(ours.scores['performance'], reference.scores['performance'])}"
-                     f" | " + " | ".join(others) + " |")
-    rows = [(name, summary) for label, ours, reference in results
-            for name, summary in ((label, ours), (f"{label}, {REFERENCE}", reference))]
+             "| --- |" + " ---: |" * len(columns) + " --- |" * len(pairs)
+             + " ---: |" * (len(CATEGORIES) - 1)]
+    for label, summaries in results:
+        performance = {c: summaries[c].scores["performance"] for c in columns}
+        lines.append(" | ".join([
+            f"| {label}", *(_spread(performance[c], runs) for c in columns),
+            *(_difference(performance[a], performance[b]) for a, b in pairs),
+            *(" / ".join(f"{summaries[c].scores[key].median:.2f}" for c in columns)
+              for key in list(CATEGORIES)[1:])]) + " |")
+    rows = [(label if column == OURS else f"{label}, {column}", summary)
+            for label, summaries in results for column, summary in summaries.items()]
     lines += ["", "Key metrics in ms (CLS: a fraction of the viewport), median"
               + (" (range)" if runs > 1 else "") + ":", "",
               "| Page | " + " | ".join(name for name, _ in METRICS.values()) + " |",
@@ -157,16 +182,18 @@ def render(results: list[tuple[str, Summary, Summary]], runs: int, heading: str,
             + " |")
     lines += ["", "Where the time goes (Lighthouse's diagnostics, medians):", "",
               "| Page | Weight | Elements | Main-thread work | of it style and layout | "
-              "Render-blocking (FCP savings) | Search index in LCP (runs) | "
-              "Largest layout shift moved |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+              "Material's bundle | Render-blocking (FCP savings) | Search index in LCP (runs) "
+              "| Largest layout shift moved |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for name, summary in rows:
         d = summary.diagnostics
         moved = d["moved"].replace("|", "\\|")
         lines.append(f"| {name} | {d['weight'] / 1024:,.0f} KiB | {d['elements']:,.0f} | "
-                     f"{d['main']:,.0f} ms | {d['style']:,.0f} ms | {d['blocking']:,.0f} ms | "
-                     f"{d['index_first']} | `{moved}` |")
-    lines += ["", "Render-blocking requests (Lighthouse's estimate of each file's cost to the "
+                     f"{d['main']:,.0f} ms | {d['style']:,.0f} ms | {d['bundle']:,.0f} ms | "
+                     f"{d['blocking']:,.0f} ms | {d['index_first']} | `{moved}` |")
+    lines += ["", "Material's bundle: the time Lighthouse charges to `bundle.*.js` (its own "
+              "script work and the style and layout it causes).", "",
+              "Render-blocking requests (Lighthouse's estimate of each file's cost to the "
               "first paint, median ms):", ""]
     for name, summary in rows:
         files = sorted(summary.diagnostics["blocking_files"].items(), key=lambda kv: -kv[1])

@@ -13,6 +13,12 @@ settings beyond the defaults are ours too: `use_directory_urls: false`, so that 
 our pages' paths, and `font: false`: Material's default loads Roboto from Google Fonts, and a
 third-party request would make the reference slower for a reason our site does not have.
 
+On request each of our builds also gets a second reference, "themed-<name>": the same pages, but
+with our `theme.palette` (light and dark schemes with their toggles) and `theme.features`, read
+from the very mkdocs.yml our site is built from, and still nothing else of ours (no custom_dir,
+no extra_css or extra_javascript, no hooks, no plugins beyond the default search). It tells what
+Material costs as we configure it, apart from what our own files cost.
+
 Every site is served by its own small HTTP server on 127.0.0.1, at its root, as static hosting
 serves it.
 """
@@ -32,7 +38,10 @@ from pathlib import Path
 
 import synth
 import yaml
-from project import SHIPPED, add_variant, make_project, project_env
+from project import ROOT, SHIPPED, add_variant, make_project, project_env
+
+# The theme settings of ours that the themed reference copies; nothing else of ours.
+THEMED_SETTINGS = ("palette", "features")
 
 # Blocks of the bank page's article that become blocks of the reference page; the prefix is
 # their Markdown. Any other element's text joins the block it is in.
@@ -48,17 +57,24 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 
 
-def build_sites(work: Path, mkdocs: Path, size: int,
-                scored: dict[str, list[str]]) -> dict[str, Path]:
+def build_sites(work: Path, mkdocs: Path, size: int, scored: dict[str, list[str]],
+                themed: bool = False) -> dict[str, Path]:
     """Build our site with the shipped bank ("shipped") and with `size` synthetic questions
-    ("bank-<size>"), and for each the site "reference-<name>" with a plain page for each of its
-    pages; the pages in `scored` (site name -> paths such as "guide/preparing.html") must be
-    among them. Returns each site's folder by name."""
+    ("bank-<size>"), each only if `scored` (site name -> paths such as "guide/preparing.html")
+    names it, and for each the site "reference-<name>" with a plain page for each of its pages
+    (and with `themed`, also "themed-<name>"); the scored paths must be among them. Returns
+    each site's folder by name."""
     project = make_project(work / "project")
     # The PDF cache lives in the work folder: the two builds render their own handouts.
     env = project_env(project, pdf_cache=work / "pdf-cache")
+    # Each reference's extra theme settings: none for the plain one.
+    references: dict[str, dict[str, object]] = {"reference": {}}
+    if themed:
+        references["themed"] = our_theme(project / "base.yml")
     sites: dict[str, Path] = {}
     for bank_size, name in ((SHIPPED, "shipped"), (size, f"bank-{size}")):
+        if name not in scored:
+            continue
         variant = add_variant(project, bank_size)
         if bank_size == SHIPPED:
             shutil.copytree(synth.SHIPPED_BANK, variant.bank)
@@ -67,13 +83,27 @@ def build_sites(work: Path, mkdocs: Path, size: int,
         site = work / f"site-{name}"
         _build(mkdocs, variant.hook_config, site, project, env)
         sites[name] = site
-        reference = work / f"reference-{name}"
-        missing = set(scored[name]) - set(write_reference(site, reference))
-        if missing:
-            raise SystemExit(f"No page to score in {site}: {', '.join(sorted(missing))}")
-        _build(mkdocs, reference / "mkdocs.yml", reference / "site", reference, env)
-        sites[f"reference-{name}"] = reference / "site"
+        for kind, theme in references.items():
+            reference = work / f"{kind}-{name}"
+            missing = set(scored[name]) - set(write_reference(site, reference, theme))
+            if missing:
+                raise SystemExit(f"No page to score in {site}: {', '.join(sorted(missing))}")
+            _build(mkdocs, reference / "mkdocs.yml", reference / "site", reference, env)
+            sites[f"{kind}-{name}"] = reference / "site"
     return sites
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; MkDocs' own tags (`!ENV`) read as None: only the theme is used."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def our_theme(config: Path = ROOT / "mkdocs.yml") -> dict[str, object]:
+    """Our mkdocs.yml's theme settings that the themed reference copies (THEMED_SETTINGS)."""
+    theme = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["theme"]
+    return {key: theme[key] for key in THEMED_SETTINGS}
 
 
 def _build(mkdocs: Path, config: Path, site: Path, cwd: Path, env: dict[str, str]) -> None:
@@ -91,10 +121,12 @@ def site_pages(site: Path) -> list[str]:
                   and article_blocks(page.read_text("utf-8")))
 
 
-def write_reference(site: Path, project: Path) -> list[str]:
+def write_reference(site: Path, project: Path,
+                    theme: dict[str, object] | None = None) -> list[str]:
     """A plain Material project (Material's defaults, search included, and our paths and fonts) with
     a page for every page of the built `site`, at the same path ("guide/preparing.html" from
-    "guide/preparing.md"), with the text of its article. Returns the pages' paths."""
+    "guide/preparing.md"), with the text of its article; `theme` adds theme settings (the
+    themed reference's, from our_theme). Returns the pages' paths."""
     paths = site_pages(site)
     for path in paths:
         markdown = project / "docs" / Path(path).with_suffix(".md")
@@ -103,7 +135,7 @@ def write_reference(site: Path, project: Path) -> list[str]:
     config = {
         "site_name": "Informational interviews",
         "use_directory_urls": False,
-        "theme": {"name": "material", "language": "en", "font": False},
+        "theme": {"name": "material", "language": "en", "font": False, **(theme or {})},
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False),
                                         encoding="utf-8")

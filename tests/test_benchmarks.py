@@ -187,3 +187,34 @@ def test_a_lighthouse_reference_has_materials_default_search_over_all_our_text(
     assert reference[bank] == ours[bank]
     # So the two indexes Material's bundle fetches at load are about the same size.
     assert 0.9 < size / ours_size < 1.2, (size, ours_size)
+
+
+def test_the_themed_lighthouse_reference_is_material_with_our_palette_and_features_only(
+    built_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # The plain reference with our mkdocs.yml's theme palette and features, and nothing else.
+    project = tmp_path_factory.mktemp("themed")
+    theme = lighthouse_sites.our_theme()
+    assert set(theme) == {"palette", "features"} and len(theme["palette"]) == 2
+    lighthouse_sites.write_reference(built_site, project, theme)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "plugins" not in config
+    assert config["theme"] == {"name": "material", "language": "en", "font": False, **theme}
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                  str(project / "mkdocs.yml"), "-d", str(project / "site")], cwd=project)
+    assert result.returncode == 0, result.stderr
+    # A guide page: our palette toggles, our features, the tabs they make, as on our page.
+    path = "guide/preparing.html"
+    ours = (built_site / path).read_text(encoding="utf-8")
+    themed = (project / "site" / path).read_text(encoding="utf-8")
+    for page in (ours, themed):
+        assert 'data-md-color-scheme="slate"' in page and 'class="md-tabs"' in page
+    toggles = re.compile(r'<input class="md-option"[^>]*>')
+    features = re.compile(r'"features": \[[^\]]*\]')
+    assert toggles.findall(themed) == toggles.findall(ours) and len(toggles.findall(ours)) == 2
+    assert features.findall(themed) == features.findall(ours) == [
+        f'"features": {json.dumps(theme["features"])}']
+    assert lighthouse_sites.article_blocks(themed) == lighthouse_sites.article_blocks(ours)
+    # Still none of our stylesheets or scripts.
+    assert "infointerview.css" in ours and "infointerview.js" in ours
+    assert "infointerview" not in themed
