@@ -50,6 +50,10 @@ def parse_yaml(path: Path, data: bytes) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
+        if "maximum nesting depth" in (error.problem or ""):
+            # Newer libyaml has its own, far higher limit, and its scanner can reach it first
+            # while it reads ahead through a long run of "[": the same refusal, in our words.
+            raise _error(path, line, _too_deep()) from None
         raise _error(path, line, f"YAML syntax error: {_describe(error)}") from None
     except yaml.YAMLError as error:
         raise _error(path, 1, f"YAML syntax error: {error}") from None
@@ -89,6 +93,10 @@ def _refuse_raw_characters(path: Path, text: str) -> None:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             raise _error(path, number, "tab character in indentation; indent with spaces")
+
+
+def _too_deep() -> str:
+    return f"nested more than {MAX_DEPTH} levels deep"
 
 
 def _control_message(character: str) -> str:
@@ -173,7 +181,7 @@ class _Builder:
         if event.tag not in _COLLECTION_TAGS:
             self._refuse_tag(event.tag, line)
         if depth >= MAX_DEPTH:
-            raise _error(self.path, line, f"nested more than {MAX_DEPTH} levels deep")
+            raise _error(self.path, line, _too_deep())
         value: YamlMapping | YamlList
         if isinstance(event, yaml.MappingStartEvent):
             value = YamlMapping()
