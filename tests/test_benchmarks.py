@@ -141,10 +141,14 @@ def lighthouse_reference(built_site: Path, tmp_path_factory: pytest.TempPathFact
     """The reference project of the real site, built; and the paths of its pages."""
     project = tmp_path_factory.mktemp("reference")
     written = lighthouse_sites.write_reference(built_site, project)
+    _build_reference(project)
+    return project, written
+
+
+def _build_reference(project: Path) -> None:
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                   str(project / "mkdocs.yml"), "-d", str(project / "site")], cwd=project)
     assert result.returncode == 0, result.stderr
-    return project, written
 
 
 def test_each_lighthouse_reference_page_shows_the_text_of_its_page_in_plain_material(
@@ -200,9 +204,7 @@ def test_the_themed_lighthouse_reference_is_material_with_our_palette_and_featur
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "plugins" not in config
     assert config["theme"] == {"name": "material", "language": "en", "font": False, **theme}
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                  str(project / "mkdocs.yml"), "-d", str(project / "site")], cwd=project)
-    assert result.returncode == 0, result.stderr
+    _build_reference(project)
     # A guide page: our palette toggles, our features, the tabs they make, as on our page.
     path = "guide/preparing.html"
     ours = (built_site / path).read_text(encoding="utf-8")
