@@ -3,7 +3,7 @@
 The guide pages, the question bank and the theme overrides stay at the repository's top level,
 where writers expect them; this copies them into `generator/_data/` of the build, so a normal
 (non-editable) install carries them. An editable install reads them from the checkout instead
-(see generator/resources.py).
+(see generator/core/resources.py).
 """
 
 from __future__ import annotations

@@ -44,11 +44,11 @@ def child(bank: Path, content: Path) -> dict[str, float]:
     clock = time.process_time
     start = clock()
     # Imported here, not at the top, so that the import is timed (and the parent never pays it).
-    from generator import render
-    from generator.inserts import check_content
-    from generator.loader import bank_files, load_bank
-    from generator.site_pages import site_pages
-    from generator.yaml_parse import parse_yaml
+    from generator.core.loader import bank_files, load_bank
+    from generator.core.yaml_parse import parse_yaml
+    from generator.rendering import render
+    from generator.site.inserts import check_content
+    from generator.site.site_pages import site_pages
     times = {"import": clock() - start}
     files = [(path, path.read_bytes()) for path in bank_files(bank)[0]]
     start = clock()

@@ -103,7 +103,8 @@ def add_variant(project: Path, size: int) -> Variant:
     bank = variant.bank.name
     _write_config(variant.hook_config, {
         # `watch` is replaced, not extended: base.yml's question_bank/ does not exist here,
-        # and the live generator/templates must not trigger rebuilds while `serve` is timed.
+        # and the live generator/rendering/templates must not trigger rebuilds while `serve`
+        # is timed.
         "watch": [bank],
         "plugins": ["search", "offline", {"infointerview": {"banks": [bank]}}],
     })

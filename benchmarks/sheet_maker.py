@@ -35,10 +35,10 @@ from pathlib import Path
 import markdown
 from synth import write_bank  # this folder is on the path when the script runs
 
-from generator.loader import load_bank
-from generator.render import stylesheet
-from generator.sheet_maker import DATA_PATH, SUITS_PATH
-from generator.sheet_maker_page import PAGE_PATH, maker_pages
+from generator.core.loader import load_bank
+from generator.rendering.render import stylesheet
+from generator.site.sheet_maker import DATA_PATH, SUITS_PATH
+from generator.site.sheet_maker_page import PAGE_PATH, maker_pages
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

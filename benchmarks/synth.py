@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_BANK = ROOT / "question_bank"
 DEFAULT_SEED = 20240601
-# A bank file may be at most 1 MB (generator/yaml_source.py); 500 questions are about 200 kB.
+# A bank file may be at most 1 MB (generator/core/yaml_source.py); 500 questions are about 200 kB.
 QUESTIONS_PER_FILE = 500
 
 # The most common words of the shipped questions, so word lengths and text look like the bank.

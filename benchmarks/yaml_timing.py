@@ -4,7 +4,7 @@
 
 Run with PYTHONPATH at the project copy (suite.py does), so `generator` is the copy's. Both
 parsers get every bank file, already in memory, so neither pays for the disk: ours
-(`generator.yaml_parse.parse_yaml`, the loader's parse: decoding, the checks for characters,
+(`generator.core.yaml_parse.parse_yaml`, the loader's parse: decoding, the checks for characters,
 nesting, tags and aliases, and values with their lines) and `yaml.compose(text,
 Loader=yaml.CSafeLoader)`, which builds libyaml's node tree, with a line on every node, and
 checks nothing. Each is timed over all files with time.perf_counter, with the garbage
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.yaml_parse import parse_yaml
+from generator.core.yaml_parse import parse_yaml
 
 BANK_SUFFIXES = (".yml", ".yaml")
 

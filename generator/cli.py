@@ -9,11 +9,11 @@ from typing import ClassVar
 
 import click
 
-from generator.edition import centre_from_config, site_banks, use_centre
-from generator.errors import BankError, PdfUnavailable, RequestError
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.sheet import (
+from generator.core.centre import centre_from_config, site_banks
+from generator.core.errors import BankError, PdfUnavailable, RequestError
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.sheet import (
     DEFAULT_FORMAT,
     DEFAULT_MINUTES,
     DEFAULT_ROLE,
@@ -21,10 +21,10 @@ from generator.sheet import (
     MIN_MINUTES,
     SheetRequest,
 )
-from generator.tailor import build_sheet
+from generator.core.tailor import build_sheet
 
 DEFAULT_BANK = Path("question_bank")
-TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE = Path(__file__).resolve().parent  # never written over by --output
 LISTABLE = ("goals", "roles", "formats", "industries", "categories")
 SHEET_TYPES = (".md", ".html", ".pdf")
 PAPERS = ("letter", "a4")
@@ -51,8 +51,8 @@ class _Commands(click.Group):
     when they run, so a sheet does not pay for zip and XML libraries."""
 
     lazy: ClassVar[dict[str, tuple[str, str]]] = {
-        "new-site": ("generator.new_site", "new_site"),
-        "package": ("generator.lms_package", "package"),
+        "new-site": ("generator.edition.new_site", "new_site"),
+        "package": ("generator.edition.lms_package", "package"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -71,6 +71,8 @@ def main() -> None:
     """Question sheets and pages for an informational interview study guide."""
     centre = centre_from_config(Path("mkdocs.yml"))  # in a centre's site folder: its name on sheets
     if centre:
+        from generator.rendering.render import use_centre  # noqa: PLC0415 - check and list need no Jinja
+
         use_centre(centre)
 
 
@@ -127,7 +129,7 @@ def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None
         made = build_sheet(bank, request)
     except RequestError as error:
         raise click.UsageError(str(error)) from None
-    from generator import documents  # noqa: PLC0415 - check and list need no Jinja
+    from generator.rendering import documents  # noqa: PLC0415 - check and list need no Jinja
 
     if output is None:
         click.echo(documents.sheet_markdown(made), nl=False)
@@ -142,7 +144,7 @@ def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None
 
 
 def _write_file(output: Path, data: bytes) -> None:
-    from generator.output import OutputError, write_file  # noqa: PLC0415 - only when writing
+    from generator.rendering.output import OutputError, write_file  # noqa: PLC0415 - only when writing
 
     try:
         write_file(output, data)
@@ -152,17 +154,17 @@ def _write_file(output: Path, data: bytes) -> None:
 
 def _check_folder(output: Path, sources: list[Path]) -> None:
     """Stop before any work when the output folder is unsafe or cannot be written."""
-    from generator import output as out  # noqa: PLC0415 - only when writing
+    from generator.rendering import output as out  # noqa: PLC0415 - only when writing
 
     try:
-        out.check_output_folder(output, [*sources, TEMPLATES.parent], Path.cwd())
+        out.check_output_folder(output, [*sources, PACKAGE], Path.cwd())
         out.check_writable_folder(output)
     except out.OutputError as error:
         raise click.ClickException(str(error)) from None
 
 
 def _write_folder(output: Path, files: dict[str, bytes]) -> None:
-    from generator import output as out  # noqa: PLC0415 - only when writing
+    from generator.rendering import output as out  # noqa: PLC0415 - only when writing
 
     try:
         out.write_folder(output, files)
@@ -178,7 +180,7 @@ def _write_folder(output: Path, files: dict[str, bytes]) -> None:
 @bank_option
 def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
     """Write the site's pages (hand-written and generated) for another site builder."""
-    from generator.site_pages import docs_folder  # noqa: PLC0415 - check and list need no Jinja
+    from generator.site.site_pages import docs_folder  # noqa: PLC0415 - check and list need no Jinja
 
     _check_folder(output, [content, *(banks or (DEFAULT_BANK,))])
     bank = _load(banks)
@@ -202,8 +204,8 @@ BATCH_LENGTHS = (20, 30, 45)
 @bank_option
 def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None:
     """Write every goal's sheet at 20, 30 and 45 minutes, with an index page, for handing out."""
-    from generator.documents import sheet_document  # noqa: PLC0415 - check and list need no Jinja
-    from generator.render import render_html  # noqa: PLC0415 - check and list need no Jinja
+    from generator.rendering.documents import sheet_document  # noqa: PLC0415 - check and list need no Jinja
+    from generator.rendering.render import render_html  # noqa: PLC0415 - check and list need no Jinja
 
     _check_folder(output, list(banks or (DEFAULT_BANK,)))
     bank = _load(banks)
@@ -234,7 +236,7 @@ def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None
 
 
 def _pdf_renderer():
-    from generator.pdf import load_weasyprint, pdf_bytes  # noqa: PLC0415 - WeasyPrint is slow to import
+    from generator.rendering.pdf import load_weasyprint, pdf_bytes  # noqa: PLC0415 - WeasyPrint is slow to import
 
     try:
         load_weasyprint()
@@ -250,7 +252,7 @@ def _pdf_renderer():
 @click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True)
 def record(kind: str, output: Path, paper: str) -> None:
     """Write a printable contact log or a one-page debrief form."""
-    from generator.documents import record_document  # noqa: PLC0415 - check and list need no Jinja
+    from generator.rendering.documents import record_document  # noqa: PLC0415 - check and list need no Jinja
 
     suffix = output.suffix.lower()
     if suffix not in (".html", ".pdf"):

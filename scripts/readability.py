@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.loader import load_bank  # noqa: E402
-from generator.site_pages import content_pages  # noqa: E402
+from generator.core.loader import load_bank  # noqa: E402
+from generator.site.site_pages import content_pages  # noqa: E402
 
 GUIDE = ("index.md", "guide/")
 _VOWELS = re.compile(r"[aeiouy]+")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from generator.model import Bank
-from generator.render import join_words
-from generator.sheet import SheetRequest
-from generator.sheet_maker import MINUTE_STEPS
-from generator.tailor import build_sheet
+from generator.core.model import Bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheet
+from generator.rendering.render import join_words
+from generator.site.sheet_maker import MINUTE_STEPS
 
 
 def every_choice(bank: Bank) -> list[dict[str, str]]:

@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import BankError
-from generator.loader import load_bank
-from generator.model import Bank
+from generator.core.errors import BankError
+from generator.core.loader import load_bank
+from generator.core.model import Bank
 from tests.conftest import copy_project, mkdocs_build, run_cli
 
 CORPUS = Path(__file__).parent / "bad_inputs"

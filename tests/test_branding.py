@@ -6,7 +6,7 @@ import colorsys
 
 import pytest
 
-from generator.branding import (
+from generator.edition.branding import (
     AA_TEXT,
     SLATE_BACKGROUND,
     ColourError,

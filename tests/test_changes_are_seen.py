@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pdf, pdf_cache
+from generator.rendering import pdf, pdf_cache
 from tests.conftest import copy_project, mkdocs_build, run, run_cli
 
 
@@ -19,7 +19,7 @@ def test_an_edited_template_reaches_the_next_build(tmp_path: Path) -> None:
     env = {"INFOINTERVIEW_PDF": "false"}
     assert run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
                 "-d", str(site)], cwd=project, **env).returncode == 0
-    template = project / "generator" / "templates" / "sheet_body.html.j2"
+    template = project / "generator" / "rendering" / "templates" / "sheet_body.html.j2"
     template.write_text(template.read_text().replace("Opening", "Opening (edited)", 1))
     result = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                   str(project / "mkdocs.yml"), "-d", str(site)], cwd=project, **env)
@@ -29,7 +29,7 @@ def test_an_edited_template_reaches_the_next_build(tmp_path: Path) -> None:
 
 def test_an_edited_template_reaches_the_next_command(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    template = project / "generator" / "templates" / "sheet.md.j2"
+    template = project / "generator" / "rendering" / "templates" / "sheet.md.j2"
     before = run_cli("sheet", "--goal", "explore", cwd=project).stdout
     template.write_text(template.read_text() + "\nEdited footer line.\n")
     after = run_cli("sheet", "--goal", "explore", cwd=project).stdout

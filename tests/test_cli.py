@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.loader import load_bank
+from generator.core.loader import load_bank
 from tests.conftest import BANK, ROOT, run, run_cli
 
 

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import html5lib
 
-from generator.composer import CHECKS, FIELDS, MESSAGES, composer_data, composer_html, split_subject
-from generator.loader import load_bank
+from generator.core.loader import load_bank
+from generator.site.composer import (
+    CHECKS,
+    FIELDS,
+    MESSAGES,
+    composer_data,
+    composer_html,
+    split_subject,
+)
 from tests.conftest import BANK
 
 

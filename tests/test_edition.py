@@ -11,8 +11,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator.branding import AA_TEXT, SLATE_BACKGROUND, contrast
-from generator.guide_nav import GUIDE_NAV
+from generator.edition.branding import AA_TEXT, SLATE_BACKGROUND, contrast
+from generator.edition.guide_nav import GUIDE_NAV
 from tests.conftest import ROOT, SOURCE_DATE_EPOCH, run, run_cli
 from tests.edition_site import (
     CENTRE,
@@ -199,7 +199,7 @@ def test_a_colour_that_is_not_a_colour_stops_the_build_naming_it(tmp_path: Path)
 
 
 def test_the_default_menu_is_the_projects_own_menu() -> None:
-    """generator/guide_nav.py gives centres the menu mkdocs.yml gives this project's site."""
+    """generator/edition/guide_nav.py gives centres the menu mkdocs.yml gives this project's site."""
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_constructor("!ENV", lambda loader, node: None)
@@ -210,7 +210,7 @@ def test_the_default_menu_is_the_projects_own_menu() -> None:
 def test_the_starters_sample_menu_lists_every_page_of_the_guide() -> None:
     """A centre that takes the commented-out menu in its mkdocs.yml as a start loses no page
     (the sheet maker, the message composer and the sources were once missing from it)."""
-    text = (ROOT / "generator" / "starter" / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (ROOT / "generator" / "edition" / "starter" / "mkdocs.yml").read_text(encoding="utf-8")
     sample = text[text.index("# nav:"):]
     nav = yaml.safe_load("\n".join(line.removeprefix("# ") for line in sample.splitlines()))
 

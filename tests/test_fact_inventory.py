@@ -14,8 +14,8 @@ from functools import cache
 import pytest
 import yaml
 
-from generator.inserts import expand_inserts
-from generator.loader import load_bank
+from generator.core.loader import load_bank
+from generator.site.inserts import expand_inserts
 from tests.conftest import BANK, ROOT
 
 CONTENT = ROOT / "content"

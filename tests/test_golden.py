@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.documents import sheet_document, sheet_markdown
-from generator.inserts import expand_inserts
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.sheet import SheetRequest
-from generator.site_pages import site_pages
-from generator.tailor import build_sheet
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheet
+from generator.rendering.documents import sheet_document, sheet_markdown
+from generator.site.inserts import expand_inserts
+from generator.site.site_pages import site_pages
 
 HERE = Path(__file__).parent / "golden"
 EXPECTED = HERE / "expected"

@@ -62,7 +62,7 @@ def test_deep_nesting_stops_a_site_build_with_a_message(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("output", ["content", "question_bank", ".", "/", "content/guide",
-                                    "generator/templates"])
+                                    "generator/rendering/templates"])
 def test_pages_refuses_to_write_over_its_own_sources(tmp_path: Path, output: str) -> None:
     project = copy_project(tmp_path / "project")
     before = _digest(project)
@@ -74,7 +74,7 @@ def test_pages_refuses_to_write_over_its_own_sources(tmp_path: Path, output: str
 
 
 def test_pages_refuses_a_folder_inside_the_installed_templates(tmp_path: Path) -> None:
-    templates = ROOT / "generator" / "templates" / "inner"
+    templates = ROOT / "generator" / "rendering" / "templates" / "inner"
     result = run_cli("pages", "--output", str(templates))
     _no_traceback(result)
     assert "overlaps the source folder" in result.stderr and not templates.exists()
@@ -302,7 +302,7 @@ def test_odd_file_names_are_shown_escaped(tmp_path: Path) -> None:
 def test_bank_text_starting_with_block_markup_stays_text(tmp_path: Path) -> None:
     import markdown
 
-    from generator.render import md_escape
+    from generator.rendering.render import md_escape
 
     for text in ("!!! danger Boom", "??? note Folded", "> quoted", "# heading", "1. list",
                  "- item", "+ item", "| a | b |", "---", "<div>x</div>", "R&D &amp; more"):
@@ -327,7 +327,7 @@ def test_the_format_page_hide_example_names_ids_that_exist() -> None:
     page = (ROOT / "content" / "career-centres" / "question-bank-format.md").read_text()
     block = page[page.index("```yaml\nhide:"):]
     example = yaml.safe_load(block[len("```yaml\n"):block.index("```", 8)])
-    from generator.loader import load_bank
+    from generator.core.loader import load_bank
 
     bank = load_bank([BANK])
     for section, ids in example["hide"].items():

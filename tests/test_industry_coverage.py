@@ -7,10 +7,10 @@ import itertools
 
 import pytest
 
-from generator.loader import load_bank
-from generator.model import Bank, Question
-from generator.sheet import SheetRequest
-from generator.tailor import build_sheet, suits
+from generator.core.loader import load_bank
+from generator.core.model import Bank, Question
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheet, suits
 from tests.conftest import BANK
 
 MIN_INDUSTRIES = 14

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BankError
-from generator.inserts import expand_inserts, insert_problems
-from generator.loader import load_bank
-from generator.model import Bank
+from generator.core.errors import BankError
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.site.inserts import expand_inserts, insert_problems
 from tests.conftest import BANK, copy_project, mkdocs_build
 
 

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from generator.lms_package import CP, WEB
+from generator.edition.lms_package import CP, WEB
 from tests.conftest import run_cli
 
 NS = {"cp": CP}

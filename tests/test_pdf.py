@@ -10,16 +10,16 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from generator.documents import record_document, sheet_document
-from generator.errors import PdfUnavailable
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.sheet import SheetRequest
-from generator.tailor import build_sheet
+from generator.core.errors import PdfUnavailable
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheet
+from generator.rendering.documents import record_document, sheet_document
 from tests.conftest import BANK, run_cli
 
 try:
-    from generator.pdf import load_weasyprint, pdf_bytes
+    from generator.rendering.pdf import load_weasyprint, pdf_bytes
 
     load_weasyprint()
     MISSING = ""

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.loader import load_bank
+from generator.core.loader import load_bank
 from tests.conftest import ROOT
 
 SURVEY = ROOT / "content" / "career-centres" / "question-survey.md"

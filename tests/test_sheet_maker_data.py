@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.sheet import SheetRequest
-from generator.sheet_maker import DATA_PATH, SUITS_PATH, data_assets, maker_data, suits_data
-from generator.site_pages import site_pages
-from generator.tailor import suits
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import suits
+from generator.site.sheet_maker import DATA_PATH, SUITS_PATH, data_assets, maker_data, suits_data
+from generator.site.site_pages import site_pages
 from tests.conftest import BANK
 from tests.maker_cases import every_choice, expected
 

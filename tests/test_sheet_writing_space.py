@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.documents import sheet_document
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.sheet import SheetRequest
-from generator.tailor import build_sheet
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheet
+from generator.rendering.documents import sheet_document
 from tests.conftest import BANK
 from tests.pdf_layout import find_line, pdf_lines, space_below
 from tests.test_pdf import MISSING
@@ -34,7 +34,7 @@ def bank() -> Bank:
 
 
 def _pdf(sheet, paper: str, folder: Path) -> Path:
-    from generator.pdf import pdf_bytes
+    from generator.rendering.pdf import pdf_bytes
 
     path = folder / f"{sheet.goal.id}-{sheet.plan.minutes}-{paper}.pdf"
     path.write_bytes(pdf_bytes(sheet_document(sheet, paper)))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.loader import load_bank
+from generator.core.loader import load_bank
 from tests.conftest import (
     BANK,
     ROOT,
@@ -136,7 +136,7 @@ def test_written_pages_build_without_the_hook(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "site_overrides", tmp_path / "site_overrides")
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     (tmp_path / "question_bank").mkdir()
-    (tmp_path / "generator" / "templates").mkdir(parents=True)
+    (tmp_path / "generator" / "rendering" / "templates").mkdir(parents=True)
     result = mkdocs_build(tmp_path, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     sheet = (tmp_path / "site" / "sheets" / "career-change.html").read_text(encoding="utf-8")

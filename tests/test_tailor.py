@@ -6,11 +6,11 @@ import itertools
 
 import pytest
 
-from generator.errors import RequestError
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.sheet import SheetRequest
-from generator.tailor import Suiting, build_sheet, build_sheets, plan_for, suits
+from generator.core.errors import RequestError
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import Suiting, build_sheet, build_sheets, plan_for, suits
 from tests.conftest import BANK
 
 

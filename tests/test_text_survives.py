@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.documents import sheet_document
-from generator.loader import load_bank
-from generator.render import md_escape
-from generator.sheet import SheetRequest
-from generator.tailor import build_sheet
+from generator.core.loader import load_bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheet
+from generator.rendering.documents import sheet_document
+from generator.rendering.render import md_escape
 from tests.conftest import BANK
 
 # What starts a block or a span in the site's Markdown (mkdocs.yml's extensions, and md_in_html,
@@ -73,7 +73,7 @@ def test_text_in_a_sheet_is_shown_literally(bank, sample: str) -> None:
     "# Heading? > quote | a | b | *[HTML]: x {: .x } \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
 ])
 def test_text_in_a_pdf_is_shown_literally(bank, sample: str, tmp_path) -> None:
-    from generator.pdf import pdf_bytes
+    from generator.rendering.pdf import pdf_bytes
 
     sheet = build_sheet(bank, SheetRequest(goal="explore"))
     first = replace(sheet.questions[0], text=sample)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BankError
-from generator.loader import load_bank
+from generator.core.errors import BankError
+from generator.core.loader import load_bank
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "bank.yml"
 
@@ -93,7 +93,7 @@ def test_duplicate_id_in_one_folder(tmp_path: Path) -> None:
 
 
 def _display(path: Path) -> str:
-    from generator.errors import display_path
+    from generator.core.errors import display_path
 
     return display_path(path)
 

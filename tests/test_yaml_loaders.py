@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yaml_parse
-from generator.errors import BankError
-from generator.yaml_source import YamlList, YamlMapping
+from generator.core import yaml_parse
+from generator.core.errors import BankError
+from generator.core.yaml_source import YamlList, YamlMapping
 from tests.conftest import BANK
 
 

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from playwright.sync_api import Page
 
-from generator.loader import load_bank
+from generator.core.loader import load_bank
 from tests.conftest import BANK
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from generator.composer import FIELDS, composer_data, split_subject
-from generator.loader import load_bank
+from generator.core.loader import load_bank
+from generator.site.composer import FIELDS, composer_data, split_subject
 from tests.conftest import BANK
 
 from .conftest import is_local, watch

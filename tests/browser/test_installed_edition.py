@@ -70,7 +70,7 @@ def centre_build(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> t
 
 def test_the_installed_package_uses_its_own_files_not_the_checkout(installed: Path) -> None:
     where = _run([str(installed / "python"), "-c",
-                  "import generator.resources as r; print(r.shipped_path('content'))"],
+                  "import generator.core.resources as r; print(r.shipped_path('content'))"],
                  cwd=installed)
     assert where.returncode == 0, where.stderr
     content = Path(where.stdout.strip())

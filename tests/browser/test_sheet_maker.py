@@ -17,12 +17,12 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page
 
-from generator.documents import sheet_document
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.sheet import SheetRequest
-from generator.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
-from generator.tailor import build_sheet, suits
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheet, suits
+from generator.rendering.documents import sheet_document
+from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 from tests.conftest import (
     BANK,
     ROOT,
@@ -197,7 +197,7 @@ def test_a_format_without_its_own_after_tips_shows_the_default_after_list(
     assert result.returncode == 0, result.stderr
     bank = load_bank([project / "question_bank"])
     default = [" ".join(item.split()) for item in re.findall(
-        r"<li>(.*?)</li>", (ROOT / "generator/templates/sheet_after_default.html.j2").read_text())]
+        r"<li>(.*?)</li>", (ROOT / "generator/rendering/templates/sheet_after_default.html.j2").read_text())]
     with serve(project / "site") as url:
         page = new_page()
         cli = new_page(color_scheme="light")

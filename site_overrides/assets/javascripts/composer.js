@@ -1,7 +1,7 @@
 /* The message composer (guide/messages.html) and a Copy button on every message template.
 
    The message texts, the fields, which checks each message gets and the words of every check
-   come from the page's data-ii-composer attribute, which generator/composer.py writes from the
+   come from the page's data-ii-composer attribute, which generator/site/composer.py writes from the
    question bank. This script only fills in blanks, measures the text and shows those words.
    Nothing is sent or stored: the text lives in this page until it is closed. Text typed by the
    reader only ever reaches the page through textContent and form values, never as HTML. */

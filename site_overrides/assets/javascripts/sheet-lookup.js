@@ -1,5 +1,5 @@
 /* The sheet maker's lookup: a choice of goal, role, format, industry and minutes -> the sheet
- * Python chose for it. The tables come from generator/sheet_maker.py (tailor.build_sheet and
+ * Python chose for it. The tables come from generator/site/sheet_maker.py (tailor.build_sheet and
  * tailor.suits); this file only does index arithmetic on them, and decides nothing.
  * window.infointerviewMaker.lookup(choice) gives a sheet as question ids, for tests.
  */

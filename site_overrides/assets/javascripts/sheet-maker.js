@@ -1,6 +1,6 @@
 /* The sheet maker (sheets/make.html): shows the sheet for the meeting chosen in the form.
  *
- * Python decides every sheet (generator/sheet_maker.py writes window.infointerviewSheetMaker
+ * Python decides every sheet (generator/site/sheet_maker.py writes window.infointerviewSheetMaker
  * from tailor.build_sheet, and window.infointerviewSuits from tailor.suits). This script
  * looks the choice up in those tables (sheet-lookup.js), copies the questions Python rendered
  * into the sheet, and puts plain text into the sheet's marked slots with textContent. What

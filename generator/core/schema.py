@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problem
-from generator.model import SECTIONS, Origin, Section
-from generator.value_types import Invalid, field_specs, show
-from generator.yaml_source import YamlMapping
+from generator.core.errors import Problem
+from generator.core.model import SECTIONS, Origin, Section
+from generator.core.value_types import Invalid, field_specs, show
+from generator.core.yaml_source import YamlMapping
 
 # `hide:` maps section names to lists of ids that earlier bank folders defined.
 HIDE = "hide"

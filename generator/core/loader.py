@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import checks, tailor
-from generator.errors import BankError, Problem, display_path
-from generator.model import Bank, Item
-from generator.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
-from generator.yaml_parse import parse_yaml
-from generator.yaml_source import YamlList, YamlMapping, read_bank_file
+from generator.core import checks, tailor
+from generator.core.errors import BankError, Problem, display_path
+from generator.core.model import Bank, Item
+from generator.core.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
+from generator.core.yaml_parse import parse_yaml
+from generator.core.yaml_source import YamlList, YamlMapping, read_bank_file
 
 BANK_SUFFIXES = (".yml", ".yaml")
 

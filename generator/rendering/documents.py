@@ -8,10 +8,10 @@ from __future__ import annotations
 import html
 import json
 
-from generator import render
-from generator.model import Bank
-from generator.sheet import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
-from generator.tailor import build_sheet
+from generator.core.model import Bank
+from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
+from generator.core.tailor import build_sheet
+from generator.rendering import render
 
 SHEET_CSS = "sheet.css"
 SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.yaml_source import YamlList
+from generator.core.yaml_source import YamlList
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Long enough for any sentence a sheet prints, short enough that no text can make a page's

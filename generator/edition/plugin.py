@@ -2,7 +2,7 @@
 
 One plugin builds both this project's own site and any career centre's edition from an
 installed package. It brings the shipped guide pages, question bank and theme overrides (see
-generator.resources), so a centre's docs folder holds only its own pages.
+generator.core.resources), so a centre's docs folder holds only its own pages.
 
 Order of work, and why:
 - on_config: check the options, add the theme overrides, the stylesheets and the offline
@@ -28,18 +28,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from generator.branding import ColourError, accessible_palette, palette_css
-from generator.edition import Centre, bank_folders, use_centre
-from generator.errors import BankError, PdfUnavailable
-from generator.guide_nav import centre_nav
-from generator.inserts import INSERT, check_content, expand_inserts
-from generator.loader import load_bank
-from generator.model import Bank
-from generator.render import TEMPLATES
-from generator.resources import shipped_path
-from generator.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
-from generator.site_pages import site_pages
-from generator.statements import statement_pages
+from generator.core.centre import Centre, bank_folders
+from generator.core.errors import BankError, PdfUnavailable
+from generator.core.loader import load_bank
+from generator.core.model import Bank
+from generator.core.resources import shipped_path
+from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
+from generator.edition.branding import ColourError, accessible_palette, palette_css
+from generator.edition.guide_nav import centre_nav
+from generator.rendering.render import TEMPLATES, use_centre
+from generator.site.inserts import INSERT, check_content, expand_inserts
+from generator.site.site_pages import site_pages
+from generator.site.statements import statement_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -148,7 +148,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
             if css:
                 pages[BRAND_CSS_PATH] = css
             if self.config.pdf:
-                from generator.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow to import
+                from generator.site.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow to import
 
                 pages.update(site_downloads(bank, self.config.default_minutes))
         except BankError as error:

@@ -2,16 +2,16 @@
 
 The page holds the form, the ready-made sheets for readers without JavaScript, and one sheet
 rendered by the printed sheet's own template in its "maker" mode, whose marked slots the
-page's script fills from the tables of `generator.sheet_maker`.
+page's script fills from the tables of `generator.site.sheet_maker`.
 """
 
 from __future__ import annotations
 
-from generator import render
-from generator.documents import default_sheet
-from generator.model import Bank
-from generator.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
-from generator.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
+from generator.rendering import render
+from generator.rendering.documents import default_sheet
+from generator.core.model import Bank
+from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
+from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 
 PAGE_PATH = "sheets/make.md"
 # The fields the student types into; their names are the sheet's `data-ii-slot` names.

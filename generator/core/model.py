@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from generator.value_types import (
+from generator.core.value_types import (
     TITLE_LENGTH,
     Block,
     Choice,

@@ -11,10 +11,13 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from generator.core.centre import Centre
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A printed sheet for a meeting up to this long keeps the whole meeting (opening, questions and
@@ -121,3 +124,9 @@ def stylesheet(name: str) -> str:
 
 
 __all__ = ["Markup", "md_escape", "render_html", "render_markdown"]
+
+
+def use_centre(centre: Centre | None) -> None:
+    """Make `centre` visible to every template (None for the project's own edition)."""
+    for env in (html_environment(), markdown_environment()):
+        env.globals["centre"] = centre

@@ -16,8 +16,8 @@ import functools
 from importlib import metadata
 from pathlib import Path
 
-from generator import pdf_cache
-from generator.errors import PdfUnavailable
+from generator.core.errors import PdfUnavailable
+from generator.rendering import pdf_cache
 
 _made: dict[str, bytes] = {}
 

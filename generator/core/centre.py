@@ -47,13 +47,6 @@ class Centre:
         return {**asdict(self), "contact_href": self.contact_href}
 
 
-def use_centre(centre: Centre | None) -> None:
-    """Make `centre` visible to every template (None for the project's own edition)."""
-    from generator import render  # noqa: PLC0415 - Jinja is slow to import; `check` needs none
-
-    for env in (render.html_environment(), render.markdown_environment()):
-        env.globals["centre"] = centre
-
 
 class _AnyTagLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Reads mkdocs.yml without MkDocs (with libyaml when it is there): tags such as !ENV
@@ -66,7 +59,7 @@ _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def bank_folders(root: Path, overlays: list[str]) -> list[Path]:
     """The shipped bank, then a site's overlays (relative to `root`) in order; a folder listed
     twice (this project's own question_bank is both) is read once."""
-    from generator.resources import shipped_path  # noqa: PLC0415 - only sites need it
+    from generator.core.resources import shipped_path  # noqa: PLC0415 - only sites need it
 
     folders: list[Path] = []
     for folder in [shipped_path("question_bank"), *(root / overlay for overlay in overlays)]:

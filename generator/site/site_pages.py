@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator import render
-from generator.documents import (
+from generator.rendering import render
+from generator.rendering.documents import (
     RECORDS,
     SHEET_CSS,
     SHEET_CSS_PATH,
@@ -19,12 +19,12 @@ from generator.documents import (
     record_fragment,
     sheet_fragment,
 )
-from generator.inserts import INSERT, expand_inserts
-from generator.model import Bank
-from generator.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
-from generator.sheet_maker import SUITS_PATH
-from generator.sheet_maker_page import maker_pages
-from generator.statements import statement_pages
+from generator.site.inserts import INSERT, expand_inserts
+from generator.core.model import Bank
+from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
+from generator.site.sheet_maker import SUITS_PATH
+from generator.site.sheet_maker_page import maker_pages
+from generator.site.statements import statement_pages
 
 
 def site_pages(

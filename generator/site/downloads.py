@@ -1,16 +1,16 @@
 """PDF handouts built with the site: each goal's sheet, the two meeting records and the checklist,
 per paper size.
 
-Each PDF is rendered only when its HTML changed (see the cache in generator.pdf).
+Each PDF is rendered only when its HTML changed (see the cache in generator.rendering.pdf).
 """
 
 from __future__ import annotations
 
-from generator import checklist
-from generator.documents import RECORDS, default_sheet, record_document, sheet_document
-from generator.model import Bank
-from generator.pdf import pdf_bytes
-from generator.sheet import DEFAULT_MINUTES
+from generator.site import checklist
+from generator.rendering.documents import RECORDS, default_sheet, record_document, sheet_document
+from generator.core.model import Bank
+from generator.rendering.pdf import pdf_bytes
+from generator.core.sheet import DEFAULT_MINUTES
 
 PAPERS = ("letter", "a4")
 

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problem
-from generator.model import Bank, Origin, Question, Tip
-from generator.sheet import (
+from generator.core.errors import Problem
+from generator.core.model import Bank, Origin, Question, Tip
+from generator.core.sheet import (
     DEFAULT_FORMAT,
     DEFAULT_MINUTES,
     DEFAULT_ROLE,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.errors import Problem
-from generator.model import SECTIONS, Bank, Item
-from generator.value_types import field_specs
+from generator.core.errors import Problem
+from generator.core.model import SECTIONS, Bank, Item
+from generator.core.value_types import field_specs
 
 
 def check_references(bank: Bank) -> list[Problem]:

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from generator.errors import BankError, Problem
-from generator.yaml_source import YamlList, YamlMapping
+from generator.core.errors import BankError, Problem
+from generator.core.yaml_source import YamlList, YamlMapping
 
 try:  # libyaml is optional; the pure-Python parser gives the same events, only slower.
     from yaml import CSafeLoader as _Loader

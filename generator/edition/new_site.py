@@ -1,6 +1,6 @@
 """`infointerview new-site DIR`: a small, working career-centre site to start from.
 
-The starter files live in generator/starter/ as plain files, so they read as what a centre
+The starter files live in generator/edition/starter/ as plain files, so they read as what a centre
 gets. Dot-files are stored under visible names (a wheel's package data leaves hidden files out)
 and renamed here. The centre's folder holds only its own things; the guide, the bank and the
 theme come from the installed package through the MkDocs plugin, so upgrading the package
@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 STARTER = Path(__file__).resolve().parent / "starter"
-# Stored name in generator/starter -> name in the new site.
+# Stored name in generator/edition/starter -> name in the new site.
 RENAMED = {
     "github-pages.yml": ".github/workflows/pages.yml",
     "gitlab-ci.yml": ".gitlab-ci.yml",
@@ -56,5 +56,5 @@ def new_site(folder: Path) -> None:
     click.echo(f"  cd {folder}\n  mkdocs serve", err=True)
 
 
-if __name__ == "__main__":  # pragma: no cover - for `python -m generator.new_site`
+if __name__ == "__main__":  # pragma: no cover - for `python -m generator.edition.new_site`
     sys.exit(new_site())

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.errors import RequestError
-from generator.model import Bank, Category, Format, Goal, Industry, Question, Role, Tip
+from generator.core.errors import RequestError
+from generator.core.model import Bank, Category, Format, Goal, Industry, Question, Role, Tip
 
 MIN_MINUTES, MAX_MINUTES = 10, 90
 DEFAULT_ROLE, DEFAULT_FORMAT, DEFAULT_MINUTES = "practitioner", "in-person", 30

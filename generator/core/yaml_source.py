@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from generator.errors import BankError, Problem
+from generator.core.errors import BankError, Problem
 
 MAX_FILE_BYTES = 1_000_000
 
