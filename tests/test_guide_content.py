@@ -10,9 +10,11 @@ import sys
 
 import pytest
 
+from generator.edition.guide_nav import GUIDE_NAV
 from tests.conftest import ROOT
 
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
+GLOSSARY = "guide/glossary.md"
 
 
 def _readability():
@@ -81,3 +83,25 @@ def test_no_sentence_is_copied_from_the_source_articles() -> None:
     result = subprocess.run([sys.executable, str(COPYCHECK), str(ROOT)], capture_output=True,
                             text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "copied runs: 0", result.stdout
+
+
+def _reading_order() -> list[str]:
+    """The home page, then the guide's pages in menu order, without the glossary itself."""
+    guide = next(entry["The guide"] for entry in GUIDE_NAV if "The guide" in entry)
+    return ["index.md", *(page for page in guide if isinstance(page, str) and page != GLOSSARY)]
+
+
+def test_each_glossary_word_is_linked_where_a_reader_first_meets_it() -> None:
+    glossary = (ROOT / "content" / GLOSSARY).read_text(encoding="utf-8")
+    terms = [t for t in re.findall(r"^## (.+)$", glossary, re.MULTILINE) if t != "Check yourself"]
+    assert len(terms) >= 20
+    pages = {name: (ROOT / "content" / name).read_text(encoding="utf-8") for name in _reading_order()}
+    unlinked = []
+    for term in terms:
+        anchor = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+        words = r"[\s-]+".join(map(re.escape, term.lower().split()))
+        use = re.compile(rf"\b{words}(?:s|es)?\b", re.IGNORECASE)
+        first = next((name for name, text in pages.items() if use.search(text)), None)
+        if first is None or f"glossary.md#{anchor}" not in pages[first]:
+            unlinked.append(f"{term}: first used in {first}")
+    assert unlinked == []
