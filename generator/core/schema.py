@@ -16,7 +16,9 @@ from generator.core.yaml_source import YamlMapping
 
 # `hide:` maps section names to lists of ids that earlier bank folders defined.
 HIDE = "hide"
-TOP_LEVEL_KEYS = sorted([*SECTIONS, HIDE])
+# `renamed:` maps section names to {old id: new id} (generator/core/renames.py).
+RENAMED = "renamed"
+TOP_LEVEL_KEYS = sorted([*SECTIONS, HIDE, RENAMED])
 
 __all__ = ["HIDE", "SECTIONS", "TOP_LEVEL_KEYS", "check_item", "show"]
 

@@ -34,8 +34,10 @@ from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
+from generator.core.statement_facts import StatementFacts, outside_requests, read_facts
 from generator.edition.branding import ColourError, accessible_palette, palette_css
 from generator.edition.guide_nav import centre_nav
+from generator.edition.markdown_needs import add_missing
 from generator.rendering.render import TEMPLATES, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
 from generator.site.site_pages import site_pages
@@ -68,6 +70,8 @@ class InfointerviewConfig(base.Config):
     banks = c.ListOfItems(c.Type(str), default=[])
     default_minutes = c.Type(int, default=DEFAULT_MINUTES)
     pdf = c.Type(bool, default=True)
+    # Facts for the statements, declared and checked in generator/core/statement_facts.py.
+    statements = c.Optional(c.Type(dict))
 
 
 class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
@@ -76,6 +80,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         self.generated: set[str] = set()
         self.bank: Bank | None = None
         self.centre: Centre | None = None
+        self.facts = StatementFacts()
         self.config_file = "mkdocs.yml"
 
     # -- options -----------------------------------------------------------------------------
@@ -105,6 +110,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                 f"Sub-option 'name': a centre needs a name, shown in the header and on the "
                 f"sheets {where}")))
         if not errors:
+            self.facts, problems = read_facts(self.config.statements, where)
+            errors += [("statements", c.ValidationError(problem)) for problem in problems]
             minutes = self.config.default_minutes
             if not MIN_MINUTES <= minutes <= MAX_MINUTES:
                 errors.append(("default_minutes", c.ValidationError(
@@ -116,9 +123,17 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        # The privacy notice promises no analytics and no outside requests: never publish it false.
+        found = outside_requests(config)
+        if found:
+            raise PluginError("infointerview: the privacy notice says this site contacts no other "
+                              f"website, but {self.config_file} says otherwise:\n- "
+                              + "\n- ".join(found))
         centre_options = self.config.centre
         self.centre = Centre(**dict(centre_options)) if centre_options.name else None
         self._add_theme_overrides(config)
+        # What the shipped pages need reaches sites made by older releases too.
+        add_missing(config.markdown_extensions, config.mdx_configs)
         # sheet.css is linked by the theme override, on the pages that show a sheet only.
         if self._palette_css() and BRAND_CSS_PATH not in map(str, config.extra_css):
             config.extra_css.append(BRAND_CSS_PATH)
@@ -143,7 +158,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                 check_content(bank, folder)
             pages: dict[str, str | bytes] = dict(
                 site_pages(bank, self.config.pdf, self.config.default_minutes))
-            pages.update(statement_pages(self.centre))
+            pages.update(statement_pages(self.centre, self.facts))
             css = self._palette_css()
             if css:
                 pages[BRAND_CSS_PATH] = css
