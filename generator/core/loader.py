@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.core import checks, tailor
 from generator.core.errors import BankError, Problem, display_path
+from generator.core.hiding import follow_hides
 from generator.core.model import Bank, Item
 from generator.core.renames import Rename, check_renames, collect, read_renamed
 from generator.core.schema import HIDE, RENAMED, SECTIONS, TOP_LEVEL_KEYS, check_item, show
@@ -116,14 +117,17 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
                 message = (f"hide: {rename.hint()}" if rename else
                            f"hide: no {SECTIONS[section].singular} {ident!r} to hide")
                 problems.append(Problem(path, line, message))
-            hidden.add((section, ident))
+            else:
+                hidden.add((section, ident))
     if not folders:
         raise BankError([Problem(Path("."), 0, "no bank folder given")])
     renames = collect(renamed, problems)
     problems.extend(check_renames(renames, merged, hidden))
     if problems:  # references would only repeat errors about items that failed to load
         raise BankError(problems)
-    bank = Bank.from_sections(merged)
+    # What the hidden items' ids leave behind in the guide's own files, which a centre cannot edit.
+    hidden = follow_hides(merged, {h for h in hidden if h[1] not in merged[h[0]]})
+    bank = Bank.from_sections(merged, frozenset(hidden))
     problems.extend(checks.check_references(bank, renames))
     if not problems:
         # Last, whether sheets can be made at all: a question of the selection rules.

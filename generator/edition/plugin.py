@@ -35,7 +35,12 @@ from generator.core.model import Bank
 from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from generator.core.statement_facts import StatementFacts, outside_requests, read_facts
-from generator.edition.branding import ColourError, accessible_palette, palette_css
+from generator.edition.branding import (
+    ColourError,
+    accessible_palette,
+    empty_colours,
+    palette_css,
+)
 from generator.edition.guide_nav import centre_nav
 from generator.edition.markdown_needs import add_missing
 from generator.rendering.render import TEMPLATES, use_centre
@@ -63,6 +68,7 @@ class CentreConfig(base.Config):
     booking_url = c.Optional(c.URL())
     logo = c.Optional(c.Type(str))
     colour = c.Optional(c.Type(str))
+    accent = c.Optional(c.Type(str))  # its own contrast check: generator/edition/branding.py
 
 
 class InfointerviewConfig(base.Config):
@@ -104,6 +110,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
             else:
                 kept.append((key, message))
         errors = [(key, c.ValidationError(f"{error} {where}")) for key, error in errors]
+        errors += [("centre", c.ValidationError(f"{problem} {where}"))
+                   for problem in empty_colours(options.get("centre"))]
         centre = dict(self.config.centre or {}) if not errors else {}
         if any(value is not None for value in centre.values()) and not centre.get("name"):
             errors.append(("centre", c.ValidationError(
@@ -150,7 +158,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        use_centre(self.centre)
+        logo = self.centre.logo if self.centre else None
+        use_centre(self.centre, Path(config.docs_dir) / logo if logo else None)
         try:
             bank = load_bank(self.bank_folders(Path(config.config_file_path).parent))
             # Hand-written pages are only checked here: they are expanded as MkDocs reads them.
@@ -241,13 +250,19 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                      "contrast: %s.", centre.colour, "; ".join(palette.changes))
 
     def _palette(self):
-        if not (self.centre and self.centre.colour):
+        if not (self.centre and (self.centre.colour or self.centre.accent)):
             return None
+        where = "centre.accent"
         try:
-            return accessible_palette(self.centre.colour)
+            if not self.centre.colour:
+                raise ColourError("an accent colour needs a brand colour too: add colour:")
+            where = "centre.colour"
+            accessible_palette(self.centre.colour)  # so an error names the option at fault
+            where = "centre.accent"
+            return accessible_palette(self.centre.colour, self.centre.accent)
         except ColourError as error:
             raise PluginError(
-                f"infointerview: centre.colour in {self.config_file}: {error}") from None
+                f"infointerview: {where} in {self.config_file}: {error}") from None
 
     def _palette_css(self) -> str | None:
         palette = self._palette()
