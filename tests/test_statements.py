@@ -160,3 +160,16 @@ def test_a_wrong_statement_option_stops_the_build_naming_it(
     assert result.returncode != 0
     assert message in result.stderr and str(site / "mkdocs.yml") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_facts_are_text_in_the_notice_never_markup(tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script> [click](javascript:alert(1)) **bold**"
+    options = ("      statements:\n        hosting: own-server\n"
+               f"        controller: {hostile!r}\n        retention: {hostile!r}\n")
+    site = site_with(tmp_path, options)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "about" / "privacy.html").read_text("utf-8")
+    assert "<script>alert(1)" not in html and 'href="javascript:' not in html
+    assert "<strong>bold</strong>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
