@@ -18,7 +18,15 @@ from generator.core.errors import BankError, Problem, display_path
 from generator.core.hiding import follow_hides
 from generator.core.model import Bank, Item
 from generator.core.renames import Rename, check_renames, collect, read_renamed
-from generator.core.schema import HIDE, RENAMED, SECTIONS, TOP_LEVEL_KEYS, check_item, show
+from generator.core.schema import (
+    HIDE,
+    RENAMED,
+    SECTIONS,
+    TOP_LEVEL_KEYS,
+    by_section,
+    check_item,
+    show,
+)
 from generator.core.yaml_parse import parse_yaml
 from generator.core.yaml_source import YamlList, YamlMapping, read_bank_file
 
@@ -196,19 +204,9 @@ def _read_section(
 def _read_hide(
     value: object, path: Path, line: int, problems: list[Problem]
 ) -> list[tuple[str, str, Path, int]]:
-    if not isinstance(value, YamlMapping):
-        message = (
-            f"hide: expected a mapping such as 'questions: [some-id]' but received: {show(value)}"
-        )
-        problems.append(Problem(path, line, message))
-        return []
     hides = []
-    for section, ids in value.items():
-        key_line = value.key_lines[section]
-        if section not in SECTIONS:
-            message = f"hide: unknown section {section!r}. Expected one of: {sorted(SECTIONS)}"
-            problems.append(Problem(path, key_line, message))
-            continue
+    for section, ids, key_line in by_section(HIDE, "questions: [some-id]", value, path, line,
+                                             problems):
         if not isinstance(ids, YamlList) or not all(isinstance(i, str) for i in ids):
             message = f"hide.{section}: expected a list of ids but received: {show(ids)}"
             problems.append(Problem(path, key_line, message))

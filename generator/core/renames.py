@@ -21,10 +21,9 @@ from pathlib import Path
 
 from generator.core.errors import Problem
 from generator.core.model import SECTIONS, Item
+from generator.core.schema import RENAMED, by_section
 from generator.core.value_types import Identifier, Invalid, show
 from generator.core.yaml_source import YamlMapping
-
-RENAMED = "renamed"
 
 
 @dataclass(frozen=True)
@@ -51,18 +50,9 @@ Renames = dict[str, dict[str, Rename]]
 
 def read_renamed(value: object, path: Path, line: int, problems: list[Problem]) -> list[Rename]:
     """The `renamed:` section of one file, each pair checked to be two ids."""
-    if not isinstance(value, YamlMapping):
-        message = (f"{RENAMED}: expected a mapping such as 'questions: {{old-id: new-id}}' "
-                   f"but received: {show(value)}")
-        problems.append(Problem(path, line, message))
-        return []
     found = []
-    for section, pairs in value.items():
-        key_line = value.key_lines[section]
-        if section not in SECTIONS:
-            message = f"{RENAMED}: unknown section {section!r}. Expected one of: {sorted(SECTIONS)}"
-            problems.append(Problem(path, key_line, message))
-            continue
+    example = "questions: {old-id: new-id}"
+    for section, pairs, key_line in by_section(RENAMED, example, value, path, line, problems):
         if not isinstance(pairs, YamlMapping):
             message = (f"{RENAMED}.{section}: expected a mapping of old id to new id, such as "
                        f"'old-id: new-id', but received: {show(pairs)}")
