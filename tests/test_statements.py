@@ -25,6 +25,7 @@ FACTS = {
     "retention": "30 days",
     "supervisory_authority": "the Northfield Data Protection Office",
     "enforcement_body": "the Northfield Accessibility Monitor",
+    "own_pages_checked": "on 12 January 2027, with axe DevTools and the keyboard",
 }
 
 
@@ -104,6 +105,8 @@ def test_the_accessibility_statement_says_what_was_checked_and_what_was_not(stat
     statement = text_of(stated, "about/accessibility.html")
     assert f"as they come in version {release()} of the infointerview package" in statement
     assert f"did not check the pages that {CENTRE['name']} wrote itself" in statement
+    assert (f"{CENTRE['name']} checked those itself: on 12 January 2027, with axe DevTools and "
+            "the keyboard.") in statement
     assert "partially compliant" in statement and "self-assessment" in statement
     assert "complain to the Northfield Accessibility Monitor" in statement
     assert "Markdown version" not in statement

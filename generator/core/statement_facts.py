@@ -13,6 +13,7 @@ command line and the build read and check them the same way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -39,6 +40,7 @@ class StatementFacts:
     retention: str | None = None
     supervisory_authority: str | None = None
     enforcement_body: str | None = None
+    own_pages_checked: str | None = None
 
     @property
     def host(self) -> tuple[str, str] | None:
@@ -61,6 +63,7 @@ MEANING = {
     "retention": "how long the server's log is kept",
     "supervisory_authority": "the data protection authority you can complain to",
     "enforcement_body": "the body that enforces the accessibility rules",
+    "own_pages_checked": "when and how the centre checked its own pages",
 }
 GDPR = ("controller", "address", "data_protection_contact", "legal_basis", "retention",
         "supervisory_authority")
@@ -92,7 +95,7 @@ def read_facts(options: Any, where: str) -> tuple[StatementFacts, list[str]]:
     return StatementFacts(**values), problems
 
 
-def outside_requests(config: dict[str, Any]) -> list[str]:
+def outside_requests(config: Mapping[str, Any]) -> list[str]:
     """Settings of a site's mkdocs.yml (as a plain mapping) that make pages contact other
     websites, which the privacy notice promises they never do; one message for each."""
     found = []

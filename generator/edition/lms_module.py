@@ -166,4 +166,5 @@ def hosted_address(site: Path) -> str | None:
     if not found:
         return None
     address = html.unescape(found.group(1))
-    return address.removesuffix("index.html") if address.startswith("https://") else None
+    return address.removesuffix("index.html") if address.startswith(("https://", "http://")) \
+        else None
