@@ -161,6 +161,9 @@ def test_a_failing_brand_colour_is_shaded_and_reported_once(
     assert contrast(light, "#ffffff") >= AA_TEXT
     assert contrast(dark, SLATE_BACKGROUND) >= AA_TEXT
     assert header != FAILING_COLOUR
+    # The statement says so too, not only the build's log.
+    statement = " ".join(read(site, "about/accessibility.html").split())
+    assert f"behind the white header text it has 1.51:1, so {header} is used" in statement
     assert "assets/stylesheets/infointerview-brand.css" in read(site, "index.html")
 
 

@@ -167,7 +167,9 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                 check_content(bank, folder)
             pages: dict[str, str | bytes] = dict(
                 site_pages(bank, self.config.pdf, self.config.default_minutes))
-            pages.update(statement_pages(self.centre, self.facts))
+            palette = self._palette()
+            pages.update(statement_pages(self.centre, self.facts,
+                                         palette.changes if palette else ()))
             css = self._palette_css()
             if css:
                 pages[BRAND_CSS_PATH] = css

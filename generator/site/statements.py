@@ -31,14 +31,16 @@ def release() -> str:
 
 
 def statement_pages(
-    centre: Centre | None, facts: StatementFacts | None = None
+    centre: Centre | None, facts: StatementFacts | None = None,
+    colour_changes: tuple[str, ...] = (),
 ) -> dict[str, str]:
-    """Path in the docs folder -> Markdown, for a centre's edition or (None) the project's."""
+    """Path in the docs folder -> Markdown, for a centre's edition or (None) the project's;
+    `colour_changes` are the shades the build used where a brand colour failed contrast."""
     facts = facts or StatementFacts()
     return {
         "about/accessibility.md": render.render_markdown(
             "page_accessibility.md.j2", centre=centre, facts=facts, checked_on=LAST_CHECKED,
-            release=release(), project_contact=PROJECT_CONTACT,
+            release=release(), project_contact=PROJECT_CONTACT, colour_changes=colour_changes,
         ),
         "about/privacy.md": render.render_markdown(
             "page_privacy.md.j2", centre=centre, facts=facts, missing=facts.missing(),
