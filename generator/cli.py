@@ -46,6 +46,21 @@ def _load(banks: tuple[Path, ...]) -> Bank:
         sys.exit(1)
 
 
+def _check_site_pages(bank: Bank) -> None:
+    """In a site's folder, check the insert comments of the guide's pages and of docs/ against
+    the site's bank, as the build does, so `check` and the build never disagree."""
+    from generator.core.resources import shipped_path  # noqa: PLC0415 - only sites need it
+    from generator.site.inserts import check_content  # noqa: PLC0415 - nor the page code
+
+    try:
+        for folder in (shipped_path("content"), Path("docs")):
+            if folder.is_dir():
+                check_content(bank, folder)
+    except BankError as error:
+        click.echo(error.report(), err=True)
+        sys.exit(1)
+
+
 class _Commands(click.Group):
     """The command group; the career-centre commands live in their own modules, imported only
     when they run, so a sheet does not pay for zip and XML libraries."""
@@ -73,7 +88,8 @@ def main() -> None:
     if centre:
         from generator.rendering.render import use_centre  # noqa: PLC0415 - check and list need no Jinja
 
-        use_centre(centre)
+        # The starter's docs folder: the logo on the command's sheets, as on the site's.
+        use_centre(centre, Path("docs") / centre.logo if centre.logo else None)
 
 
 @main.command()
@@ -81,6 +97,8 @@ def main() -> None:
 def check(banks: tuple[Path, ...]) -> None:
     """Check the question bank and report every problem as path:line: message."""
     bank = _load(banks)
+    if not banks and site_banks(Path("mkdocs.yml")) is not None:
+        _check_site_pages(bank)
     click.echo(
         f"The question bank is valid: {len(bank.questions)} questions, {len(bank.goals)} goals, "
         f"{len(bank.roles)} roles, {len(bank.formats)} formats, "

@@ -3,6 +3,7 @@ branding, the statements and the centre's footer on every sheet and PDF."""
 
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from pathlib import Path
@@ -63,8 +64,8 @@ def test_new_site_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     result = run_cli("new-site", str(tmp_path))
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        f"Error: {tmp_path} is not an empty folder; choose a new folder name so nothing is "
-        "overwritten"]
+        f"Error: {tmp_path} is not an empty folder or a freshly made repository (it holds "
+        "notes.txt); choose a new folder name so nothing is overwritten"]
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
@@ -102,17 +103,26 @@ def test_sheets_records_and_pdfs_carry_the_centre(
     centre_site: tuple[Path, str], built_site: Path
 ) -> None:
     site, _ = centre_site
+    logo = "data:image/svg+xml;base64," + base64.b64encode(
+        (site / "docs" / "assets" / "logo.svg").read_bytes()).decode()
     for page in ("sheets/student.html", "records/debrief.html"):
-        assert f"From {CENTRE['name']}." in read(site, page), page
-    for pdf in ("sheets/student-letter.pdf", "records/contact-log-a4.pdf"):
-        text = " ".join(p.extract_text() for p in PdfReader(site / "site" / pdf).pages)
-        text = " ".join(text.split())
-        assert CENTRE["name"] in text, pdf
-        assert CENTRE["booking_url"] in text, pdf
-    # The footer sits in the page margin: a centre's name never adds a page.
-    for pdf in sorted((site / "site").rglob("*.pdf")):
-        ours = built_site / pdf.relative_to(site / "site")
-        assert len(PdfReader(pdf).pages) == len(PdfReader(ours).pages), pdf
+        html = read(site, page)
+        band = html.index(f"From {CENTRE['name']}.")
+        # The band comes before the sheet's title: on page 1, the page a student carries.
+        assert band < html.index('class="ii-sheet__title"'), page
+        assert f'<img class="ii-centre__logo" src="{logo}" alt="">' in html, page
+    pdfs = sorted((site / "site").rglob("*.pdf"))
+    assert {p.parent.name for p in pdfs} == {"sheets", "records", "guide"}  # checklist in guide/
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        first = " ".join(reader.pages[0].extract_text().split())
+        assert f"From {CENTRE['name']}." in first, pdf
+        assert CENTRE["booking_url"] in first and CENTRE["contact"] in first, pdf
+        assert reader.metadata.author == CENTRE["name"], pdf
+        # The band sits in the page margin: a centre's name never adds a page.
+        ours = PdfReader(built_site / pdf.relative_to(site / "site"))
+        assert len(reader.pages) == len(ours.pages), pdf
+        assert ours.metadata.author == "The infointerview project", pdf
 
 
 def test_the_statements_name_the_centre_and_its_contact(centre_site: tuple[Path, str]) -> None:
@@ -151,6 +161,9 @@ def test_a_failing_brand_colour_is_shaded_and_reported_once(
     assert contrast(light, "#ffffff") >= AA_TEXT
     assert contrast(dark, SLATE_BACKGROUND) >= AA_TEXT
     assert header != FAILING_COLOUR
+    # The statement says so too, not only the build's log.
+    statement = " ".join(read(site, "about/accessibility.html").split())
+    assert f"behind the white header text it has 1.51:1, so {header} is used" in statement
     assert "assets/stylesheets/infointerview-brand.css" in read(site, "index.html")
 
 
@@ -169,7 +182,7 @@ def test_an_unknown_plugin_option_is_an_error_naming_it_and_the_file(tmp_path: P
     assert result.returncode != 0
     assert ("Config value 'plugins': Plugin 'infointerview' option 'minutes': "
             "Unrecognised configuration name: minutes; the known options are centre, banks, "
-            f"default_minutes, pdf (in {site / 'mkdocs.yml'})") in result.stderr
+            f"default_minutes, pdf, statements (in {site / 'mkdocs.yml'})") in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -64,7 +64,7 @@ def test_the_module_has_the_chapters_in_guide_order_then_the_sheets_and_pdfs(
     resources = {r.get("identifier"): r.get("href") for r in root.iter(f"{{{CP}}}resource")}
     module = root.find("cp:organizations/cp:organization/cp:item/cp:item", NS)
     hrefs = [resources[i.get("identifierref")].removeprefix(f"{WEB}/")
-             for i in module.findall("cp:item", NS)]
+             for i in module.iter(f"{{{CP}}}item") if i.get("identifierref")]
     chapters = [h for h in hrefs if h.startswith("guide/") and h.endswith(".html")]
     guide = next(entry["The guide"] for entry in GUIDE_NAV if "The guide" in entry)
     in_order = [page.replace(".md", ".html") for page in guide if isinstance(page, str)]
@@ -73,7 +73,8 @@ def test_the_module_has_the_chapters_in_guide_order_then_the_sheets_and_pdfs(
     assert "sheets/index.html" in hrefs
     pdfs = [h for h in hrefs if h.endswith(".pdf")]
     assert "sheets/student-a4.pdf" in pdfs and "records/debrief-letter.pdf" in pdfs
-    assert hrefs.index("sheets/index.html") < hrefs.index(pdfs[0])
+    # Each PDF comes right after its page.
+    assert hrefs.index("sheets/student-a4.pdf") == hrefs.index("sheets/student.html") + 1
 
 
 def test_the_archives_are_the_same_bytes_every_time(built_site: Path, packages: Path,
@@ -104,3 +105,71 @@ def test_package_without_a_built_site_says_what_to_do(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == (f"Error: {tmp_path / 'site'} has no index.html; build the "
                                      "site first with `mkdocs build --strict`")
+
+
+def _sections(packages: Path) -> dict[str, list[str]]:
+    """Section title -> the titles of its items, in order ('' for top-level items)."""
+    module = _manifest(packages / "site.imscc").find(
+        "cp:organizations/cp:organization/cp:item/cp:item", NS)
+    sections: dict[str, list[str]] = {"": []}
+    for child in module.findall("cp:item", NS):
+        if child.get("identifierref"):
+            sections[""].append(child.findtext("cp:title", namespaces=NS))
+        else:
+            sections[child.findtext("cp:title", namespaces=NS)] = [
+                i.findtext("cp:title", namespaces=NS) for i in child.findall("cp:item", NS)]
+    return sections
+
+
+def test_the_module_is_grouped_by_the_menus_sections_with_real_titles(packages: Path) -> None:
+    sections = _sections(packages)
+    assert list(sections)[1:] == ["The guide", "Question sheets", "Meeting records",
+                                  "About this site"]
+    assert sections[""] == ["Home", "Question bank"]
+    assert sections["The guide"][0] == "What an informational interview is"
+    sheets = sections["Question sheets"]
+    student = sheets.index("Question sheet: Student or new graduate")
+    assert sheets[student + 1:student + 3] == [
+        "Question sheet: Student or new graduate (PDF, A4)",
+        "Question sheet: Student or new graduate (PDF, US Letter)"]
+    assert not [t for titles in sections.values() for t in titles if t.startswith("PDF:")]
+
+
+def test_staff_pages_404_and_sitemap_stay_out_unless_asked(
+    built_site: Path, packages: Path, tmp_path: Path,
+) -> None:
+    def names(cartridge: Path) -> set[str]:
+        with zipfile.ZipFile(cartridge) as archive:
+            return {n.removeprefix(f"{WEB}/") for n in archive.namelist()}
+    left_out = {"404.html", "sitemap.xml", "career-centres/index.html"}
+    assert (built_site / "career-centres" / "index.html").is_file()
+    assert not names(packages / "site.imscc") & left_out
+    assert "For career centres" not in _sections(packages)
+    with zipfile.ZipFile(packages / "site-offline.zip") as offline:  # the zip is the whole site
+        assert "career-centres/index.html" in offline.namelist()
+    result = run_cli("package", "--site", str(built_site), "--output", str(tmp_path),
+                     "--with-staff-pages")
+    assert result.returncode == 0, result.stderr
+    assert left_out <= names(tmp_path / "site.imscc")
+
+
+def test_pages_that_need_scripts_say_so_in_text_a_platform_keeps(
+    built_site: Path, packages: Path, tmp_path: Path,
+) -> None:
+    with zipfile.ZipFile(packages / "site.imscc") as archive:
+        maker = archive.read(f"{WEB}/sheets/make.html").decode()
+        composer = archive.read(f"{WEB}/guide/messages.html").decode()
+        chapter = archive.read(f"{WEB}/guide/asking.html")
+    body = maker.split('<article class="md-content__inner md-typeset">', 1)[1]
+    assert body.startswith('<p class="ii-lms-note"><strong>If the sheet maker does not respond '
+                           'here:</strong>')
+    assert 'href="../sheets/index.html">ready-made question sheets and their PDFs</a>' in body
+    assert "If the message composer does not respond here" in composer
+    assert chapter == (built_site / "guide" / "asking.html").read_bytes()  # others unchanged
+    result = run_cli("package", "--site", str(built_site), "--output", str(tmp_path),
+                     "--site-url", "https://careers.example.edu/guide/")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "site.imscc") as archive:
+        maker = archive.read(f"{WEB}/sheets/make.html").decode()
+    assert ('<a href="https://careers.example.edu/guide/sheets/make.html">open this page on the '
+            "website</a>") in maker

@@ -141,7 +141,7 @@ def test_section_that_is_not_a_list(tmp_path: Path) -> None:
 def test_unknown_section(tmp_path: Path) -> None:
     assert problems_after(tmp_path, "roles:", "roles:", {"more.yml": "question:\n  - {}\n"}) == [
         ("more.yml", 1, "unknown section 'question'. Expected one of: ['avoid', 'benefits', "
-         "'categories', 'formats', 'goals', 'hide', 'industries', 'questions', 'roles', 'steps', "
+         "'categories', 'formats', 'goals', 'hide', 'industries', 'questions', 'renamed', 'roles', 'steps', "
          "'templates', 'tips']"),
     ]
 

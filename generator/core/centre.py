@@ -31,6 +31,7 @@ class Centre:
     booking_url: str | None = None
     logo: str | None = None
     colour: str | None = None
+    accent: str | None = None
 
     @property
     def contact_href(self) -> str | None:

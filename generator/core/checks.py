@@ -6,16 +6,20 @@ from collections.abc import Iterator
 
 from generator.core.errors import Problem
 from generator.core.model import SECTIONS, Bank, Item
+from generator.core.renames import Renames, reference_hint
 from generator.core.value_types import field_specs
 
 
-def check_references(bank: Bank) -> list[Problem]:
+def check_references(bank: Bank, renames: Renames | None = None) -> list[Problem]:
+    """An id that names nothing; if it was renamed, the message says what it is called now."""
     problems = []
     for item, key, section, value in _references(bank):
         known = getattr(bank, section)
         if value not in known:
             singular = SECTIONS[section].singular
-            message = f"{key}: unknown {singular} {value!r}. Expected one of: {list(known)}"
+            hint = reference_hint(renames or {}, section, value)
+            message = (f"{key}: unknown {singular} {value!r}{hint}" if hint
+                       else f"{key}: unknown {singular} {value!r}. Expected one of: {list(known)}")
             if item.origin is not None:  # a bank made in code has no file to point at
                 problems.append(Problem(item.origin.path, item.origin.line_of(key), message))
     return problems

@@ -15,8 +15,18 @@ from pathlib import Path
 
 from generator.core import checks, tailor
 from generator.core.errors import BankError, Problem, display_path
+from generator.core.hiding import follow_hides
 from generator.core.model import Bank, Item
-from generator.core.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
+from generator.core.renames import Rename, check_renames, collect, read_renamed
+from generator.core.schema import (
+    HIDE,
+    RENAMED,
+    SECTIONS,
+    TOP_LEVEL_KEYS,
+    by_section,
+    check_item,
+    show,
+)
 from generator.core.yaml_parse import parse_yaml
 from generator.core.yaml_source import YamlList, YamlMapping, read_bank_file
 
@@ -29,6 +39,7 @@ class _Folder:
 
     items: dict[str, dict[str, Item]] = field(default_factory=dict)
     hides: list[tuple[str, str, Path, int]] = field(default_factory=list)
+    renames: list[Rename] = field(default_factory=list)
 
 
 def bank_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -96,23 +107,36 @@ def _read_files(folder: Path) -> list[_FileRead] | None:
 def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank:
     problems: list[Problem] = []
     merged: dict[str, dict[str, Item]] = {name: {} for name in SECTIONS}
+    renamed: list[Rename] = []
+    hidden: set[tuple[str, str]] = set()
     for folder, found in zip(folders, files, strict=True):
         if found is None:
             problems.append(Problem(folder, 0, "bank folder not found"))
             continue
         contribution = _read_folder(found, problems)
+        # Earlier folders' renames explain this folder's old ids (an overlay meets the guide's).
+        renamed.extend(contribution.renames)
+        renames = collect(renamed, [])
         for name, items in contribution.items.items():
             merged[name].update(items)  # dict.update keeps a replaced item in its place
         for section, ident, path, line in contribution.hides:
             if merged[section].pop(ident, None) is None:
-                message = f"hide: no {SECTIONS[section].singular} {ident!r} to hide"
+                rename = renames.get(section, {}).get(ident)
+                message = (f"hide: {rename.hint()}" if rename else
+                           f"hide: no {SECTIONS[section].singular} {ident!r} to hide")
                 problems.append(Problem(path, line, message))
+            else:
+                hidden.add((section, ident))
     if not folders:
         raise BankError([Problem(Path("."), 0, "no bank folder given")])
+    renames = collect(renamed, problems)
+    problems.extend(check_renames(renames, merged, hidden))
     if problems:  # references would only repeat errors about items that failed to load
         raise BankError(problems)
-    bank = Bank.from_sections(merged)
-    problems.extend(checks.check_references(bank))
+    # What the hidden items' ids leave behind in the guide's own files, which a centre cannot edit.
+    hidden = follow_hides(merged, {h for h in hidden if h[1] not in merged[h[0]]})
+    bank = Bank.from_sections(merged, frozenset(hidden))
+    problems.extend(checks.check_references(bank, renames))
     if not problems:
         # Last, whether sheets can be made at all: a question of the selection rules.
         problems.extend(tailor.coverage_problems(bank, folders[-1]))
@@ -142,6 +166,8 @@ def _read_folder(found: list[_FileRead], problems: list[Problem]) -> _Folder:
             line = document.key_lines[key]
             if key == HIDE:
                 result.hides.extend(_read_hide(value, path, line, problems))
+            elif key == RENAMED:
+                result.renames.extend(read_renamed(value, path, line, problems))
             elif key in SECTIONS:
                 _read_section(key, value, path, line, result, problems)
             else:
@@ -178,19 +204,9 @@ def _read_section(
 def _read_hide(
     value: object, path: Path, line: int, problems: list[Problem]
 ) -> list[tuple[str, str, Path, int]]:
-    if not isinstance(value, YamlMapping):
-        message = (
-            f"hide: expected a mapping such as 'questions: [some-id]' but received: {show(value)}"
-        )
-        problems.append(Problem(path, line, message))
-        return []
     hides = []
-    for section, ids in value.items():
-        key_line = value.key_lines[section]
-        if section not in SECTIONS:
-            message = f"hide: unknown section {section!r}. Expected one of: {sorted(SECTIONS)}"
-            problems.append(Problem(path, key_line, message))
-            continue
+    for section, ids, key_line in by_section(HIDE, "questions: [some-id]", value, path, line,
+                                             problems):
         if not isinstance(ids, YamlList) or not all(isinstance(i, str) for i in ids):
             message = f"hide.{section}: expected a list of ids but received: {show(ids)}"
             problems.append(Problem(path, key_line, message))

@@ -240,11 +240,18 @@ class Bank:
     steps: Mapping[str, Step]
     templates: Mapping[str, Template]
     avoid: Mapping[str, Avoid]
+    # (section, id) of every item a `hide:` took out, so a page of the guide that shows one
+    # leaves it out instead of failing (generator/core/hiding.py).
+    hidden: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
 
     @classmethod
-    def from_sections(cls, sections: Mapping[str, Mapping[str, Item]]) -> Bank:
+    def from_sections(
+        cls, sections: Mapping[str, Mapping[str, Item]],
+        hidden: frozenset[tuple[str, str]] = frozenset(),
+    ) -> Bank:
         # Read-only views, so no caller can change the bank another caller sees.
-        return cls(**{name: MappingProxyType(dict(items)) for name, items in sections.items()})
+        views = {name: MappingProxyType(dict(items)) for name, items in sections.items()}
+        return cls(**views, hidden=hidden)
 
     def categories_at(self, place: str) -> set[str]:
         """Ids of the categories whose questions go in one place of a sheet."""

@@ -16,9 +16,32 @@ from generator.core.yaml_source import YamlMapping
 
 # `hide:` maps section names to lists of ids that earlier bank folders defined.
 HIDE = "hide"
-TOP_LEVEL_KEYS = sorted([*SECTIONS, HIDE])
+# `renamed:` maps section names to {old id: new id} (generator/core/renames.py).
+RENAMED = "renamed"
+TOP_LEVEL_KEYS = sorted([*SECTIONS, HIDE, RENAMED])
 
-__all__ = ["HIDE", "SECTIONS", "TOP_LEVEL_KEYS", "check_item", "show"]
+__all__ = ["HIDE", "RENAMED", "SECTIONS", "TOP_LEVEL_KEYS", "by_section", "check_item", "show"]
+
+
+def by_section(
+    key: str, example: str, value: Any, path: Path, line: int, problems: list[Problem]
+) -> list[tuple[str, Any, int]]:
+    """(section, its value, its line) of a top-level key whose value is keyed by section, such
+    as `hide:` and `renamed:`; a value that is not a mapping, or an unknown section, is a
+    problem reported here."""
+    if not isinstance(value, YamlMapping):
+        message = f"{key}: expected a mapping such as '{example}' but received: {show(value)}"
+        problems.append(Problem(path, line, message))
+        return []
+    found = []
+    for section, entry in value.items():
+        key_line = value.key_lines[section]
+        if section not in SECTIONS:
+            message = f"{key}: unknown section {section!r}. Expected one of: {sorted(SECTIONS)}"
+            problems.append(Problem(path, key_line, message))
+            continue
+        found.append((section, entry, key_line))
+    return found
 
 
 def check_item(section: Section, item: Any, path: Path, line: int) -> tuple[Any, list[Problem]]:

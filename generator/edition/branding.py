@@ -77,6 +77,9 @@ class Palette:
     link_light: str  # links on the light page
     link_dark: str  # links on the dark page
     changes: tuple[str, ...]
+    # Material's accent: links under the pointer and buttons; the link colours when not given.
+    accent_light: str = ""
+    accent_dark: str = ""
 
 
 # Where the colour is used: the background it meets, and how to say it.
@@ -85,26 +88,55 @@ _USES = (
     ("link_light", WHITE, "as link colour on the light page (#ffffff)"),
     ("link_dark", SLATE_BACKGROUND, f"as link colour on the dark page ({SLATE_BACKGROUND})"),
 )
+# The accent colour's own uses: hovered links and buttons, on each page (a button's text is the
+# page's background colour, so the same ratio holds for it).
+_ACCENT_USES = (
+    ("accent_light", WHITE, "as accent colour on the light page (#ffffff)"),
+    ("accent_dark", SLATE_BACKGROUND, f"as accent colour on the dark page ({SLATE_BACKGROUND})"),
+)
 
 
-def accessible_palette(colour: str) -> Palette:
-    """Fit the brand colour to each use; raise ColourError when no shade can pass."""
+def accessible_palette(colour: str, accent: str | None = None) -> Palette:
+    """Fit the brand colour (and the accent colour, if given) to each use; raise ColourError
+    when no shade can pass."""
+    chosen, changes = _fit(colour, _USES, "brand colour")
+    if accent:
+        more, accent_changes = _fit(accent, _ACCENT_USES, "accent colour")
+        chosen.update(more)
+        changes += accent_changes
+    return Palette(chosen["header"], chosen["link_light"], chosen["link_dark"], tuple(changes),
+                   chosen.get("accent_light", chosen["link_light"]),
+                   chosen.get("accent_dark", chosen["link_dark"]))
+
+
+def _fit(colour: str, uses: tuple[tuple[str, str, str], ...],
+         name: str) -> tuple[dict[str, str], list[str]]:
     colour = to_hex(parse_hex(colour))
     chosen: dict[str, str] = {}
     changes = []
-    for use, background, where in _USES:
+    for use, background, where in uses:
         ratio = contrast(colour, background)
         shade = nearest_shade(colour, background)
         if shade is None:
             raise ColourError(
-                f"the brand colour {colour} has contrast {ratio:.2f}:1 {where}, below the "
+                f"the {name} {colour} has contrast {ratio:.2f}:1 {where}, below the "
                 f"{AA_TEXT}:1 that WCAG 2.1 AA needs, and no shade of it reaches that"
             )
         if shade != colour:
             changes.append(f"{where} it has {ratio:.2f}:1, so {shade} is used "
                            f"({contrast(shade, background):.2f}:1)")
         chosen[use] = shade
-    return Palette(chosen["header"], chosen["link_light"], chosen["link_dark"], tuple(changes))
+    return chosen, changes
+
+
+def empty_colours(centre: object) -> list[str]:
+    """`colour:` or `accent:` given with no value. Unquoted, `colour: #8C1515` is a YAML comment,
+    so the key is empty and the site would silently keep the default colour."""
+    if not isinstance(centre, dict):
+        return []
+    return [f"centre.{key} is empty. A colour such as #8C1515 must be written in quotes, "
+            f"for example {key}: \"#8C1515\"; without them YAML reads it as a comment"
+            for key in ("colour", "accent") if key in centre and centre[key] is None]
 
 
 def palette_css(palette: Palette) -> str:
@@ -122,11 +154,13 @@ def palette_css(palette: Palette) -> str:
         "[data-md-color-scheme=default][data-md-color-primary],\n"
         "[data-md-color-scheme=default][data-md-color-accent] {\n"
         f"  --md-typeset-a-color: {palette.link_light};\n"
-        f"  --md-accent-fg-color: {palette.link_light};\n"
+        f"  --md-accent-fg-color: {palette.accent_light or palette.link_light};\n"
+        "  --md-accent-bg-color: #fff;\n"
         "}\n"
         "[data-md-color-scheme=slate][data-md-color-primary],\n"
         "[data-md-color-scheme=slate][data-md-color-accent] {\n"
         f"  --md-typeset-a-color: {palette.link_dark};\n"
-        f"  --md-accent-fg-color: {palette.link_dark};\n"
+        f"  --md-accent-fg-color: {palette.accent_dark or palette.link_dark};\n"
+        f"  --md-accent-bg-color: {SLATE_BACKGROUND};\n"
         "}\n"
     )

@@ -18,6 +18,14 @@ from xml.etree import ElementTree as ET
 
 import click
 
+from generator.edition.lms_module import (
+    for_students,
+    hosted_address,
+    menu_groups,
+    script_note,
+    with_pdfs,
+)
+
 # 1980-01-01, the earliest time a zip entry can carry.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 WEB = "web_resources"
@@ -95,7 +103,13 @@ def write_zip(target: Path, entries: dict[str, bytes]) -> None:
             archive.writestr(info, entries[name])
 
 
-def manifest(site: Path, title: str) -> bytes:
+def cartridge_files(site: Path, staff: bool) -> list[str]:
+    """The site's files for the cartridge: without staff pages, 404 page and sitemaps unless
+    `staff` (they are not for students: generator/edition/lms_module.py)."""
+    return [path for path in site_files(site) if staff or for_students(path)]
+
+
+def manifest(site: Path, title: str, staff: bool = False) -> bytes:
     """imsmanifest.xml: one module with the menu's pages and then the PDFs, one resource per
     item, and one shared resource that lists every other file of the site."""
     ET.register_namespace("", CP)
@@ -116,12 +130,18 @@ def manifest(site: Path, title: str) -> bytes:
                            f"{{{CP}}}item", {"identifier": "module"})
     ET.SubElement(module, f"{{{CP}}}title").text = title
     resources = ET.SubElement(root, f"{{{CP}}}resources")
-    files = site_files(site)
-    items = menu_pages(site)
-    items += [(path, f"PDF: {Path(path).stem.replace('-', ' ')}")
-              for path in files if path.endswith(".pdf")]
-    for number, (path, item_title) in enumerate(items, start=1):
-        item = ET.SubElement(module, f"{{{CP}}}item",
+    files = cartridge_files(site, staff)
+    # The menu's sections as folders, each PDF after its page (generator/edition/lms_module.py).
+    groups = with_pdfs(menu_groups(site, staff), [p for p in files if p.endswith(".pdf")])
+    items = []
+    for number, group in enumerate(groups, start=1):
+        parent = module
+        if group.title:
+            parent = ET.SubElement(module, f"{{{CP}}}item", {"identifier": f"section-{number}"})
+            ET.SubElement(parent, f"{{{CP}}}title").text = group.title
+        items += [(parent, path, page_title) for path, page_title in group.pages]
+    for number, (parent, path, item_title) in enumerate(items, start=1):
+        item = ET.SubElement(parent, f"{{{CP}}}item",
                              {"identifier": f"item-{number}", "identifierref": f"res-{number}"})
         ET.SubElement(item, f"{{{CP}}}title").text = item_title
         href = f"{WEB}/{path}"
@@ -130,7 +150,7 @@ def manifest(site: Path, title: str) -> bytes:
                                   "href": href})
         ET.SubElement(resource, f"{{{CP}}}file", {"href": href})
         ET.SubElement(resource, f"{{{CP}}}dependency", {"identifierref": "res-site"})
-    listed = {path for path, _ in items}
+    listed = {path for _, path, _ in items}
     shared = ET.SubElement(resources, f"{{{CP}}}resource",
                            {"identifier": "res-site", "type": "webcontent"})
     for path in files:
@@ -140,7 +160,8 @@ def manifest(site: Path, title: str) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def build_packages(site: Path, output: Path) -> list[Path]:
+def build_packages(site: Path, output: Path, staff: bool = False,
+                   site_url: str | None = None) -> list[Path]:
     """Write the offline zip and the cartridge for the built `site` into `output`."""
     if not (site / "index.html").is_file():
         raise click.ClickException(
@@ -150,8 +171,10 @@ def build_packages(site: Path, output: Path) -> list[Path]:
     output.mkdir(parents=True, exist_ok=True)
     offline, cartridge = output / "site-offline.zip", output / "site.imscc"
     write_zip(offline, files)
-    entries = {f"{WEB}/{path}": data for path, data in files.items()}
-    entries["imsmanifest.xml"] = manifest(site, title)
+    hosted = site_url or hosted_address(site)
+    entries = {f"{WEB}/{path}": script_note(path, files[path], hosted) if path.endswith(".html")
+               else files[path] for path in cartridge_files(site, staff)}
+    entries["imsmanifest.xml"] = manifest(site, title, staff)
     write_zip(cartridge, entries)
     return [offline, cartridge]
 
@@ -161,7 +184,12 @@ def build_packages(site: Path, output: Path) -> list[Path]:
               help="Folder to write site-offline.zip and site.imscc into.")
 @click.option("--site", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="The built site (run `mkdocs build --strict` first).")
-def package(output: Path, site: Path) -> None:
+@click.option("--with-staff-pages", "staff", is_flag=True,
+              help="Also put the pages for career-centre staff, the 404 page and the sitemap "
+              "into the cartridge.")
+@click.option("--site-url", help="The site's public address, linked from pages that need "
+              "scripts (default: site_url from the build, if set).")
+def package(output: Path, site: Path, staff: bool, site_url: str | None) -> None:
     """Pack the built site as an offline zip and a Common Cartridge for a learning platform."""
-    for path in build_packages(site, output):
+    for path in build_packages(site, output, staff, site_url):
         click.echo(f"Wrote {path}")

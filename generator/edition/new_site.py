@@ -33,15 +33,37 @@ def starter_files() -> dict[str, bytes]:
     return files
 
 
+# What a freshly made repository holds before its first real commit: a clone of a new GitHub or
+# GitLab repository has its .git folder, often a README, a licence and a .gitignore. A folder
+# holding nothing else is as good as empty; anything more may be someone's work.
+FRESH_REPOSITORY = (".git", ".gitattributes", ".gitignore", "README", "README.md", "README.rst",
+                    "README.txt", "LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md",
+                    "LICENCE.txt", "COPYING")
+# Files of a fresh repository the starter also has: the starter's text is added after theirs.
+APPENDED = ("README.md", ".gitignore")
+
+
 def write_site(target: Path) -> list[str]:
-    """Write the starter into `target`, which must be missing or empty; returns the paths."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    """Write the starter into `target`, which must be missing, empty or a fresh repository;
+    returns the paths written. A fresh repository's README.md and .gitignore keep their text,
+    with the starter's added after it; nothing is overwritten."""
+    if target.exists() and not target.is_dir():
+        raise click.ClickException(f"{target} is a file; choose a new folder name")
+    present = sorted(p.name for p in target.iterdir()) if target.exists() else []
+    others = [name for name in present if name not in FRESH_REPOSITORY]
+    if others:
         raise click.ClickException(
-            f"{target} is not an empty folder; choose a new folder name so nothing is overwritten")
+            f"{target} is not an empty folder or a freshly made repository (it holds "
+            f"{', '.join(others[:5])}); choose a new folder name so nothing is overwritten")
     files = starter_files()
     for name, data in files.items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():  # only the APPENDED files of a fresh repository can be there
+            if name not in APPENDED:
+                raise click.ClickException(f"{path} is already there; nothing was overwritten")
+            old = path.read_bytes()
+            data = old + (b"" if old.endswith(b"\n") or not old else b"\n") + b"\n" + data
         path.write_bytes(data)
     return list(files)
 

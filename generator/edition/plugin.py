@@ -34,8 +34,15 @@ from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
-from generator.edition.branding import ColourError, accessible_palette, palette_css
+from generator.core.statement_facts import StatementFacts, outside_requests, read_facts
+from generator.edition.branding import (
+    ColourError,
+    accessible_palette,
+    empty_colours,
+    palette_css,
+)
 from generator.edition.guide_nav import centre_nav
+from generator.edition.markdown_needs import add_missing
 from generator.rendering.render import TEMPLATES, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
 from generator.site.site_pages import site_pages
@@ -61,6 +68,7 @@ class CentreConfig(base.Config):
     booking_url = c.Optional(c.URL())
     logo = c.Optional(c.Type(str))
     colour = c.Optional(c.Type(str))
+    accent = c.Optional(c.Type(str))  # its own contrast check: generator/edition/branding.py
 
 
 class InfointerviewConfig(base.Config):
@@ -68,6 +76,8 @@ class InfointerviewConfig(base.Config):
     banks = c.ListOfItems(c.Type(str), default=[])
     default_minutes = c.Type(int, default=DEFAULT_MINUTES)
     pdf = c.Type(bool, default=True)
+    # Facts for the statements, declared and checked in generator/core/statement_facts.py.
+    statements = c.Optional(c.Type(dict))
 
 
 class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
@@ -76,6 +86,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         self.generated: set[str] = set()
         self.bank: Bank | None = None
         self.centre: Centre | None = None
+        self.facts = StatementFacts()
         self.config_file = "mkdocs.yml"
 
     # -- options -----------------------------------------------------------------------------
@@ -99,12 +110,16 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
             else:
                 kept.append((key, message))
         errors = [(key, c.ValidationError(f"{error} {where}")) for key, error in errors]
+        errors += [("centre", c.ValidationError(f"{problem} {where}"))
+                   for problem in empty_colours(options.get("centre"))]
         centre = dict(self.config.centre or {}) if not errors else {}
         if any(value is not None for value in centre.values()) and not centre.get("name"):
             errors.append(("centre", c.ValidationError(
                 f"Sub-option 'name': a centre needs a name, shown in the header and on the "
                 f"sheets {where}")))
         if not errors:
+            self.facts, problems = read_facts(self.config.statements, where)
+            errors += [("statements", c.ValidationError(problem)) for problem in problems]
             minutes = self.config.default_minutes
             if not MIN_MINUTES <= minutes <= MAX_MINUTES:
                 errors.append(("default_minutes", c.ValidationError(
@@ -116,9 +131,17 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        # The privacy notice promises no analytics and no outside requests: never publish it false.
+        found = outside_requests(config)
+        if found:
+            raise PluginError("infointerview: the privacy notice says this site contacts no other "
+                              f"website, but {self.config_file} says otherwise:\n- "
+                              + "\n- ".join(found))
         centre_options = self.config.centre
         self.centre = Centre(**dict(centre_options)) if centre_options.name else None
         self._add_theme_overrides(config)
+        # What the shipped pages need reaches sites made by older releases too.
+        add_missing(config.markdown_extensions, config.mdx_configs)
         # sheet.css is linked by the theme override, on the pages that show a sheet only.
         if self._palette_css() and BRAND_CSS_PATH not in map(str, config.extra_css):
             config.extra_css.append(BRAND_CSS_PATH)
@@ -135,7 +158,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        use_centre(self.centre)
+        logo = self.centre.logo if self.centre else None
+        use_centre(self.centre, Path(config.docs_dir) / logo if logo else None)
         try:
             bank = load_bank(self.bank_folders(Path(config.config_file_path).parent))
             # Hand-written pages are only checked here: they are expanded as MkDocs reads them.
@@ -143,7 +167,9 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                 check_content(bank, folder)
             pages: dict[str, str | bytes] = dict(
                 site_pages(bank, self.config.pdf, self.config.default_minutes))
-            pages.update(statement_pages(self.centre))
+            palette = self._palette()
+            pages.update(statement_pages(self.centre, self.facts,
+                                         palette.changes if palette else ()))
             css = self._palette_css()
             if css:
                 pages[BRAND_CSS_PATH] = css
@@ -226,13 +252,19 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                      "contrast: %s.", centre.colour, "; ".join(palette.changes))
 
     def _palette(self):
-        if not (self.centre and self.centre.colour):
+        if not (self.centre and (self.centre.colour or self.centre.accent)):
             return None
+        where = "centre.accent"
         try:
-            return accessible_palette(self.centre.colour)
+            if not self.centre.colour:
+                raise ColourError("an accent colour needs a brand colour too: add colour:")
+            where = "centre.colour"
+            accessible_palette(self.centre.colour)  # so an error names the option at fault
+            where = "centre.accent"
+            return accessible_palette(self.centre.colour, self.centre.accent)
         except ColourError as error:
             raise PluginError(
-                f"infointerview: centre.colour in {self.config_file}: {error}") from None
+                f"infointerview: {where} in {self.config_file}: {error}") from None
 
     def _palette_css(self) -> str | None:
         palette = self._palette()

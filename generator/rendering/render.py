@@ -126,7 +126,31 @@ def stylesheet(name: str) -> str:
 __all__ = ["Markup", "md_escape", "render_html", "render_markdown"]
 
 
-def use_centre(centre: Centre | None) -> None:
-    """Make `centre` visible to every template (None for the project's own edition)."""
+# A logo is written into each sheet as a data: address, so the same HTML works as a site page,
+# a standalone file and a PDF without a folder to resolve it from. Larger files are left out:
+# a crest for a one-line band needs no more, and each sheet would carry the whole file.
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+              ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+MAX_LOGO_BYTES = 256 * 1024
+
+
+def use_centre(centre: Centre | None, logo: Path | None = None) -> None:
+    """Make `centre` visible to every template (None for the project's own edition), with its
+    logo file, if given, as `centre_logo` (a data: address) for the band on the sheets."""
+    logo_uri = _data_uri(logo) if centre and logo else None
     for env in (html_environment(), markdown_environment()):
         env.globals["centre"] = centre
+        env.globals["centre_logo"] = logo_uri
+
+
+def _data_uri(path: Path) -> str | None:
+    import base64  # noqa: PLC0415 - only a centre with a logo needs it
+
+    kind = LOGO_TYPES.get(path.suffix.lower())
+    try:
+        if kind is None or not path.is_file() or path.stat().st_size > MAX_LOGO_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

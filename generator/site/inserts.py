@@ -10,12 +10,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.site.checklist import checklist_actions, checklist_html
-from generator.site.composer import composer_html, template_text_html
 from generator.core.errors import BankError, Problem
 from generator.core.model import SECTIONS, Bank
-from generator.rendering.render import Markup, render_html, render_markdown
 from generator.core.value_types import field_specs
+from generator.rendering.render import Markup, render_html, render_markdown
+from generator.site.checklist import checklist_actions, checklist_html
+from generator.site.composer import composer_html, template_text_html
 
 # Not an option a page can write: set by expand_inserts when the build makes PDF handouts.
 DOWNLOADS = "downloads"
@@ -44,7 +44,9 @@ def _steps(bank: Bank, options: dict[str, str]) -> str:
 
 
 def _template(bank: Bank, options: dict[str, str]) -> str:
-    template = bank.templates[options["id"]]
+    template = bank.templates.get(options["id"])
+    if template is None:  # hidden by the centre (checked in _parse): the page leaves it out
+        return ""
     # A wrapping block, not a code block: a code block scrolls sideways on a phone.
     return render_markdown(
         "inserts/template.md.j2", template=template, text=template_text_html(template.text)
@@ -122,7 +124,8 @@ def _parse(body: str, bank: Bank) -> tuple[str, dict[str, str]]:
                 f"but received: {value!r}"
             )
         options[key] = value
-    if name == "template" and options.get("id") not in bank.templates:
+    hidden = ("templates", options.get("id")) in bank.hidden
+    if name == "template" and options.get("id") not in bank.templates and not hidden:
         unknown = f"insert 'template': unknown template {options.get('id')!r}"
         raise ValueError(_expected(unknown, list(bank.templates)))
     if "goal" in options and options["goal"] not in bank.goals:

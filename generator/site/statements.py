@@ -1,28 +1,48 @@
 """The accessibility statement and the privacy notice, generated for the edition being built.
 
 A university has to publish both. They are generated rather than hand-written so that they say
-what the project's tests actually check and name the centre that publishes the edition. The
-date of the last check is part of the release, not the build time, so two builds of the same
-release are byte-identical.
+only what is known: what this release's tests checked (the guide's shipped pages, not a
+centre's own pages or changes), where the site is hosted and so who keeps the server's log, and
+which GDPR details the centre has given and which are still missing
+(generator.core.statement_facts). The date of the check is the release's, not the build
+time's, so two builds of the same release are byte-identical.
 """
 
 from __future__ import annotations
 
-from generator.rendering import render
-from generator.core.centre import PROJECT_CONTACT, Centre
+from importlib import metadata
 
-# The day the release's full test suite (axe-core light and dark, keyboard, print, tagged PDFs)
-# last passed. Update it when a release is made.
+from generator.core.centre import PROJECT_CONTACT, Centre
+from generator.core.statement_facts import StatementFacts
+from generator.rendering import render
+
+# The day this release's full test suite (axe-core light and dark, keyboard, print, tagged
+# PDFs) last passed on the shipped pages. Update it when a release is made.
 LAST_CHECKED = "23 November 2026"
 STATEMENT_PAGES = ("about/accessibility.md", "about/privacy.md")
 
 
-def statement_pages(centre: Centre | None) -> dict[str, str]:
-    """Path in the docs folder -> Markdown, for a centre's edition or (None) the project's."""
+def release() -> str:
+    """The installed package's version, named in the statement as what was checked."""
+    try:
+        return metadata.version("infointerview")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "this checkout"
+
+
+def statement_pages(
+    centre: Centre | None, facts: StatementFacts | None = None,
+    colour_changes: tuple[str, ...] = (),
+) -> dict[str, str]:
+    """Path in the docs folder -> Markdown, for a centre's edition or (None) the project's;
+    `colour_changes` are the shades the build used where a brand colour failed contrast."""
+    facts = facts or StatementFacts()
     return {
         "about/accessibility.md": render.render_markdown(
-            "page_accessibility.md.j2", centre=centre, checked_on=LAST_CHECKED,
-            project_contact=PROJECT_CONTACT,
+            "page_accessibility.md.j2", centre=centre, facts=facts, checked_on=LAST_CHECKED,
+            release=release(), project_contact=PROJECT_CONTACT, colour_changes=colour_changes,
         ),
-        "about/privacy.md": render.render_markdown("page_privacy.md.j2", centre=centre),
+        "about/privacy.md": render.render_markdown(
+            "page_privacy.md.j2", centre=centre, facts=facts, missing=facts.missing(),
+        ),
     }

@@ -63,6 +63,13 @@ def centre_build(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> t
     assert made.returncode == 0, made.stderr
     site = work / "careers"
     fill_in(site)
+    # Facts for the statements, and a hidden composer template (both issue 22).
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      # statements:\n", "      statements:\n        hosting: github-pages\n"
+        "        controller: Northfield University\n      # statements:\n", 1), "utf-8")
+    (site / "question_bank" / "hide.yml").write_text("hide:\n  templates: [linkedin-note]\n",
+                                                     "utf-8")
     result = _run([str(installed / "mkdocs"), "build", "--strict"], cwd=site)
     assert result.returncode == 0, result.stderr
     return site, result.stderr
@@ -94,6 +101,13 @@ def test_the_installed_edition_shows_the_centre_everywhere(
     assert NEW_INDUSTRY_QUESTION in (built / "questions" / "index.html").read_text("utf-8")
     assert (built / "drop-in.html").is_file()
     assert sum(FAILING_COLOUR in line for line in output.splitlines()) == 1
+    privacy = (built / "about" / "privacy.html").read_text("utf-8")
+    assert "GitHub keeps a log" in privacy and "Northfield University" in privacy
+    first = PdfReader(built / "sheets" / "explore-a4.pdf")
+    assert first.metadata.author == CENTRE["name"]
+    assert CENTRE["booking_url"] in " ".join(first.pages[0].extract_text().split())
+    assert "Short LinkedIn connection note" not in (built / "guide" / "asking.html").read_text(
+        "utf-8")
 
 
 @pytest.fixture(scope="module")

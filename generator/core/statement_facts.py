@@ -1,0 +1,121 @@
+"""The facts a centre states for its privacy notice and accessibility statement, and the
+settings that would make those statements untrue.
+
+The statements are generated, so they can only be as true as what they are told. A centre says
+where the site is hosted (which decides who keeps the server's log) and gives the details a
+GDPR notice needs; whatever it leaves out, the notice says is missing rather than inventing it.
+The notice also promises no analytics and no requests to other websites, so a configuration
+that switches either on stops the build instead of publishing a false promise.
+
+The options are declared once, here, free of MkDocs (plugin options `statements:`), so the
+command line and the build read and check them the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+# hosting value -> the company whose servers send the pages and keep their log, and its privacy
+# statement (None: the centre's own server, or its learning platform).
+HOSTS: dict[str, tuple[str, str] | None] = {
+    "github-pages": ("GitHub", "https://docs.github.com/en/site-policy/privacy-policies/"
+                     "github-general-privacy-statement"),
+    "gitlab-pages": ("GitLab", "https://about.gitlab.com/privacy/"),
+    "own-server": None,
+    "lms": None,
+}
+
+
+@dataclass(frozen=True)
+class StatementFacts:
+    """`statements:` under the infointerview plugin; every field is optional text."""
+
+    hosting: str | None = None
+    controller: str | None = None
+    address: str | None = None
+    data_protection_contact: str | None = None
+    legal_basis: str | None = None
+    retention: str | None = None
+    supervisory_authority: str | None = None
+    enforcement_body: str | None = None
+    own_pages_checked: str | None = None
+
+    @property
+    def host(self) -> tuple[str, str] | None:
+        """(company, its privacy statement) when a hosting company keeps the log."""
+        return HOSTS.get(self.hosting or "")
+
+    def missing(self) -> list[str]:
+        """The GDPR details not given, in words for the notice."""
+        return [MEANING[f.name] for f in fields(self)
+                if f.name in GDPR and getattr(self, f.name) is None]
+
+
+# option -> what it is, in the notice's words and in error messages.
+MEANING = {
+    "hosting": "where the site is hosted",
+    "controller": "who is responsible for your data (the data controller)",
+    "address": "the data controller's postal address",
+    "data_protection_contact": "how to reach the data protection officer",
+    "legal_basis": "the legal basis for the server's log",
+    "retention": "how long the server's log is kept",
+    "supervisory_authority": "the data protection authority you can complain to",
+    "enforcement_body": "the body that enforces the accessibility rules",
+    "own_pages_checked": "when and how the centre checked its own pages",
+}
+GDPR = ("controller", "address", "data_protection_contact", "legal_basis", "retention",
+        "supervisory_authority")
+
+
+def read_facts(options: Any, where: str) -> tuple[StatementFacts, list[str]]:
+    """The facts from the `statements:` mapping, and a message for each problem (naming the
+    option, the file and what is expected)."""
+    if options is None:
+        return StatementFacts(), []
+    if not isinstance(options, dict):
+        return StatementFacts(), [f"statements: expected a mapping of the options "
+                                  f"{', '.join(MEANING)} {where}"]
+    problems, values = [], {}
+    for key, value in options.items():
+        if key not in MEANING:
+            problems.append(f"statements: unknown option {key!r}; the known options are "
+                            f"{', '.join(MEANING)} {where}")
+        elif value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(f"statements.{key}: is empty; give {MEANING[key]}, or leave the "
+                            f"line out {where}")
+        elif not isinstance(value, str):
+            problems.append(f"statements.{key}: expected text but received {value!r} {where}")
+        elif key == "hosting" and value not in HOSTS:
+            problems.append(f"statements.hosting: {value!r} is not one of {', '.join(HOSTS)} "
+                            f"{where}")
+        else:
+            values[key] = value.strip()
+    return StatementFacts(**values), problems
+
+
+def outside_requests(config: Mapping[str, Any]) -> list[str]:
+    """Settings of a site's mkdocs.yml (as a plain mapping) that make pages contact other
+    websites, which the privacy notice promises they never do; one message for each."""
+    found = []
+    extra = config.get("extra") or {}
+    if hasattr(extra, "get") and extra.get("analytics"):
+        found.append("extra.analytics is set: every visit would be reported to an analytics "
+                     "service. Remove extra.analytics")
+    theme = config.get("theme") or {}
+    font = theme.get("font") if hasattr(theme, "get") else None
+    if font is not False:
+        found.append("theme.font is not false: pages would load fonts from Google Fonts. "
+                     "Write `font: false` under theme")
+    for key in ("extra_javascript", "extra_css"):
+        for entry in config.get(key) or []:
+            url = str(getattr(entry, "path", entry))
+            if url.startswith(("http://", "https://", "//")):
+                found.append(f"{key} lists {url}: pages would load it from another website. "
+                             "Save the file in the docs folder and list its path instead")
+    repo = config.get("repo_url")
+    if repo and any(host in str(repo) for host in ("github.com", "gitlab.com")):
+        found.append("repo_url is set: the theme asks the repository's website for its stars "
+                     "and forks on every page. Put the link in a page instead")
+    return found
