@@ -29,11 +29,20 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator.core.centre import Centre, bank_folders
-from generator.core.errors import BankError, PdfUnavailable
+from generator.core.errors import BankError, ConfigError, PdfUnavailable
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.resources import shipped_path
-from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
+from generator.core.site_options import (
+    PLUGIN,
+    CheckedOptions,
+    PluginOptions,
+    check_logo,
+    check_options,
+    plugin_entry,
+    read_document,
+)
+from generator.core.value_types import field_specs
 from generator.edition.branding import ColourError, accessible_palette, palette_css
 from generator.edition.guide_nav import centre_nav
 from generator.rendering.render import TEMPLATES, use_centre
@@ -52,72 +61,60 @@ BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
-class CentreConfig(base.Config):
-    """`centre:` - who publishes this edition. Without it the site is the project's own."""
+class _Checked(c.BaseConfigOption):
+    """An option MkDocs only carries: generator.core.site_options has checked it already."""
 
-    name = c.Optional(c.Type(str))
-    url = c.Optional(c.URL())
-    contact = c.Optional(c.Type(str))
-    booking_url = c.Optional(c.URL())
-    logo = c.Optional(c.Type(str))
-    colour = c.Optional(c.Type(str))
+    def __init__(self, default: Any) -> None:
+        super().__init__()
+        self.default = default
 
-
-class InfointerviewConfig(base.Config):
-    centre = c.SubConfig(CentreConfig)
-    banks = c.ListOfItems(c.Type(str), default=[])
-    default_minutes = c.Type(int, default=DEFAULT_MINUTES)
-    pdf = c.Type(bool, default=True)
+    def run_validation(self, value: object) -> object:
+        return value
 
 
-class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
+# MkDocs' view of the options, made from their one declaration (site_options.PluginOptions).
+InfointerviewConfig = type("InfointerviewConfig", (base.Config,), {
+    name: _Checked(spec.default) for name, spec in field_specs(PluginOptions).items()})
+
+
+class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.pages: dict[str, str | bytes] = {}
         self.generated: set[str] = set()
         self.bank: Bank | None = None
         self.centre: Centre | None = None
         self.config_file = "mkdocs.yml"
+        self.checked: CheckedOptions | None = None
 
     # -- options -----------------------------------------------------------------------------
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
     ) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
-        """MkDocs only warns about unknown options; here they are errors, as a typo would
-        otherwise be silently ignored. Every message names the file."""
-        errors, warnings = super().load_config(options, config_file_path)
+        """Check the options as the command line does (site_options), with the line of each
+        in mkdocs.yml; MkDocs then only carries the checked values."""
         self.config_file = config_file_path or "mkdocs.yml"
-        where = f"(in {self.config_file})"
-        kept = []
-        for key, message in warnings:
-            if "Unrecognised configuration name" in str(message):
-                known = ", ".join(name for name, _ in self.config_scheme)
-                if key == "centre":
-                    known = ", ".join(name for name, _ in CentreConfig._schema)
-                errors.append((key, c.ValidationError(
-                    f"{message}; the known options are {known} {where}")))
-            else:
-                kept.append((key, message))
-        errors = [(key, c.ValidationError(f"{error} {where}")) for key, error in errors]
-        centre = dict(self.config.centre or {}) if not errors else {}
-        if any(value is not None for value in centre.values()) and not centre.get("name"):
-            errors.append(("centre", c.ValidationError(
-                f"Sub-option 'name': a centre needs a name, shown in the header and on the "
-                f"sheets {where}")))
-        if not errors:
-            minutes = self.config.default_minutes
-            if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-                errors.append(("default_minutes", c.ValidationError(
-                    f"{minutes} is not between {MIN_MINUTES} and {MAX_MINUTES} {where}")))
-        return errors, kept
+        path = Path(self.config_file)
+        try:
+            where, line = None, 1
+            if path.is_file():  # our reader, for the lines (and the same refusals as the CLI)
+                found = plugin_entry(read_document(path))
+                if found is not None:
+                    where, line = found
+            self.checked = check_options(options, path, where, line)
+        except ConfigError as error:
+            return [(PLUGIN, c.ValidationError(f"\n{error}"))], []
+        checked = self.checked.options
+        return super().load_config(
+            {name: getattr(checked, name) for name in field_specs(PluginOptions)},
+            config_file_path)
 
     # -- events ------------------------------------------------------------------------------
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        centre_options = self.config.centre
-        self.centre = Centre(**dict(centre_options)) if centre_options.name else None
+        self.centre = self.config.centre
         self._add_theme_overrides(config)
         # sheet.css is linked by the theme override, on the pages that show a sheet only.
         if self._palette_css() and BRAND_CSS_PATH not in map(str, config.extra_css):
@@ -192,7 +189,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
     # -- helpers -----------------------------------------------------------------------------
 
     def bank_folders(self, root: Path) -> list[Path]:
-        return bank_folders(root, self.config.banks)
+        return bank_folders(root, list(self.config.banks))
 
     def _content_folders(self, config: MkDocsConfig) -> list[Path]:
         docs, shipped = Path(config.docs_dir), shipped_path("content")
@@ -213,11 +210,11 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
             # prints site_name unescaped in places (MkDocs treats it as the author's own HTML),
             # so the centre's name is escaped here, once; Markup keeps `| e` from doing it twice.
             config.site_name = Markup("{}: {}").format(centre.name, Markup(config.site_name))
-        if centre.logo:
-            if not (Path(config.docs_dir) / centre.logo).is_file():
-                raise PluginError(
-                    f"infointerview: centre.logo {centre.logo!r} in {self.config_file} is not a "
-                    f"file in the docs folder {config.docs_dir}")
+        if centre.logo and self.checked:
+            try:
+                check_logo(self.checked, Path(config.docs_dir))
+            except ConfigError as error:
+                raise PluginError(f"infointerview: {error}") from None
             config.theme["logo"] = centre.logo
         config.extra["infointerview_centre"] = centre.as_dict()
         palette = self._palette()
@@ -231,8 +228,9 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
         try:
             return accessible_palette(self.centre.colour)
         except ColourError as error:
-            raise PluginError(
-                f"infointerview: centre.colour in {self.config_file}: {error}") from None
+            if self.checked:
+                error = self.checked.problem("centre.colour", str(error))
+            raise PluginError(f"infointerview: {error}") from None
 
     def _palette_css(self) -> str | None:
         palette = self._palette()
