@@ -5,12 +5,22 @@ link is relative and search runs offline), and a Common Cartridge 1.1 imports in
 Moodle, Blackboard and D2L as one module holding the pages in menu order and the PDF
 handouts. Both archives are deterministic: entries sorted, one fixed timestamp, fixed
 permissions, so the same site gives byte-identical files.
+
+The site folder is not trusted: a symbolic link in it (which could bring /etc/passwd or a
+secret into an archive handed to a learning platform) stops the command with its name, nothing
+is read through a link, and archives of an earlier run are left out. The output gets the
+checks every command's output has (rendering/output.py): never `/`, the project, or the site
+itself, and both archives are written whole or not at all. Text reaching imsmanifest.xml is
+kept to the characters XML allows, so the manifest always parses.
 """
 
 from __future__ import annotations
 
 import html
+import io
+import os
 import re
+import stat
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +28,11 @@ from xml.etree import ElementTree as ET
 
 import click
 
+from generator.rendering import output as out
+
+ARCHIVES = ("site-offline.zip", "site.imscc")
+# Characters XML 1.0 cannot hold, even escaped: control characters, surrogates, U+FFFE/FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # 1980-01-01, the earliest time a zip entry can carry.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 WEB = "web_resources"
@@ -81,21 +96,56 @@ def site_title(site: Path) -> str:
     return title.split(" - ")[-1]
 
 
+def xml_text(text: str) -> str:
+    """Text as XML can hold it: what it cannot (U+0000, U+001B, ...) is dropped."""
+    return _NOT_XML.sub("", text)
+
+
 def site_files(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    """Every plain file of the site, without following links; raises ClickException naming
+    the links and other special files, and the file names XML cannot hold."""
+    found, refused = [], []
+    for folder, subfolders, files in os.walk(site):  # os.walk does not enter linked folders
+        for name in sorted(subfolders + files):
+            path = Path(folder, name)
+            relative = path.relative_to(site).as_posix()
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode) or not (stat.S_ISREG(info.st_mode)
+                                                    or stat.S_ISDIR(info.st_mode)):
+                refused.append(relative)
+            elif stat.S_ISREG(info.st_mode):
+                if xml_text(relative) != relative:
+                    raise click.ClickException(
+                        f"refusing to pack {relative!r}: a file name with a control character")
+                found.append(relative)
+    if refused:
+        shown = ", ".join(repr(name) for name in sorted(refused)[:10])
+        raise click.ClickException(
+            f"refusing to pack {site}: it holds symbolic links or special files, which could "
+            f"bring in files from outside it: {shown}")
+    return sorted(found)
 
 
-def write_zip(target: Path, entries: dict[str, bytes]) -> None:
+def _read(site: Path, relative: str) -> bytes:
+    """A file's bytes, refusing a link that appeared since the folder was listed."""
+    handle = os.open(site / relative, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(handle, "rb") as stream:
+        return stream.read()
+
+
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
     """A zip whose bytes depend only on `entries`: sorted names, one time, fixed permissions."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, entries[name])
+    return buffer.getvalue()
 
 
-def manifest(site: Path, title: str) -> bytes:
+def manifest(site: Path, title: str, files: list[str]) -> bytes:
     """imsmanifest.xml: one module with the menu's pages and then the PDFs, one resource per
     item, and one shared resource that lists every other file of the site."""
     ET.register_namespace("", CP)
@@ -108,6 +158,7 @@ def manifest(site: Path, title: str) -> bytes:
     ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.1.0"
     lom_title = ET.SubElement(ET.SubElement(ET.SubElement(
         metadata, f"{{{LOM}}}lom"), f"{{{LOM}}}general"), f"{{{LOM}}}title")
+    title = xml_text(title)
     ET.SubElement(lom_title, f"{{{LOM}}}string", {"language": "en"}).text = title
     organization = ET.SubElement(ET.SubElement(root, f"{{{CP}}}organizations"),
                                  f"{{{CP}}}organization",
@@ -116,14 +167,13 @@ def manifest(site: Path, title: str) -> bytes:
                            f"{{{CP}}}item", {"identifier": "module"})
     ET.SubElement(module, f"{{{CP}}}title").text = title
     resources = ET.SubElement(root, f"{{{CP}}}resources")
-    files = site_files(site)
-    items = menu_pages(site)
+    items = [(path, title) for path, title in menu_pages(site) if path in files]
     items += [(path, f"PDF: {Path(path).stem.replace('-', ' ')}")
               for path in files if path.endswith(".pdf")]
     for number, (path, item_title) in enumerate(items, start=1):
         item = ET.SubElement(module, f"{{{CP}}}item",
                              {"identifier": f"item-{number}", "identifierref": f"res-{number}"})
-        ET.SubElement(item, f"{{{CP}}}title").text = item_title
+        ET.SubElement(item, f"{{{CP}}}title").text = xml_text(item_title)
         href = f"{WEB}/{path}"
         resource = ET.SubElement(resources, f"{{{CP}}}resource",
                                  {"identifier": f"res-{number}", "type": "webcontent",
@@ -141,19 +191,29 @@ def manifest(site: Path, title: str) -> bytes:
 
 
 def build_packages(site: Path, output: Path) -> list[Path]:
-    """Write the offline zip and the cartridge for the built `site` into `output`."""
-    if not (site / "index.html").is_file():
+    """Write the offline zip and the cartridge for the built `site` into `output`, both or
+    neither; archives of an earlier run found in the site are left out, and said so."""
+    if not (site / "index.html").is_file() or (site / "index.html").is_symlink():
         raise click.ClickException(
             f"{site} has no index.html; build the site first with `mkdocs build --strict`")
-    files = {path: (site / path).read_bytes() for path in site_files(site)}
-    title = site_title(site)
-    output.mkdir(parents=True, exist_ok=True)
-    offline, cartridge = output / "site-offline.zip", output / "site.imscc"
-    write_zip(offline, files)
+    try:
+        out.check_output_folder(output, [site], Path.cwd())
+        out.check_writable_folder(output)
+    except out.OutputError as error:
+        raise click.ClickException(str(error)) from None
+    names = site_files(site)
+    for name in [name for name in names if Path(name).name in ARCHIVES]:
+        click.echo(f"Left out {name}: an archive from an earlier run", err=True)
+        names.remove(name)
+    files = {path: _read(site, path) for path in names}
     entries = {f"{WEB}/{path}": data for path, data in files.items()}
-    entries["imsmanifest.xml"] = manifest(site, title)
-    write_zip(cartridge, entries)
-    return [offline, cartridge]
+    entries["imsmanifest.xml"] = manifest(site, site_title(site), names)
+    archives = dict(zip(ARCHIVES, (zip_bytes(files), zip_bytes(entries)), strict=True))
+    try:
+        out.write_folder(output, archives)
+    except out.OutputError as error:
+        raise click.ClickException(str(error)) from None
+    return [output / name for name in ARCHIVES]
 
 
 @click.command("package")

@@ -5,14 +5,24 @@ gets. Dot-files are stored under visible names (a wheel's package data leaves hi
 and renamed here. The centre's folder holds only its own things; the guide, the bank and the
 theme come from the installed package through the MkDocs plugin, so upgrading the package
 upgrades the guide and leaves the centre's files alone.
+
+Every path problem (a folder that is not empty, a path under a file, a broken link, a folder
+that cannot be written) is one line and exit status 1, as for the other commands, and the
+starter is written into a temporary folder beside the target and renamed into place, so a
+failure leaves no half-made site.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import click
+
+from generator.rendering import output as out
 
 STARTER = Path(__file__).resolve().parent / "starter"
 # Stored name in generator/edition/starter -> name in the new site.
@@ -33,16 +43,43 @@ def starter_files() -> dict[str, bytes]:
     return files
 
 
-def write_site(target: Path) -> list[str]:
-    """Write the starter into `target`, which must be missing or empty; returns the paths."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+def _check_target(target: Path) -> None:
+    if target.is_symlink() and not target.exists():
+        raise click.ClickException(
+            f"cannot write to {target}: it is a link to {os.readlink(target)}, which does not "
+            "exist; choose a new folder name")
+    if target.exists() and not target.is_dir():
+        raise click.ClickException(f"cannot write to {target}: it is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()):
         raise click.ClickException(
             f"{target} is not an empty folder; choose a new folder name so nothing is overwritten")
+    try:
+        out.check_writable_folder(target)  # a path under a file, or where nothing can be made
+    except out.OutputError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def write_site(target: Path) -> list[str]:
+    """Write the starter into `target`, which must be missing or empty; returns the paths."""
+    _check_target(target)
     files = starter_files()
-    for name, data in files.items():
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    try:
+        target.absolute().parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.absolute().parent))
+    except OSError as error:
+        raise click.ClickException(f"cannot write to {target}: {error.strerror}") from None
+    try:
+        for name, data in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        staging.chmod(0o755)  # mkdtemp makes it private; a site folder is a normal folder
+        if target.is_dir():
+            target.rmdir()  # empty, as checked; a rename cannot replace a folder
+        staging.rename(target)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise click.ClickException(f"cannot write to {target}: {error.strerror or error}") from None
     return list(files)
 
 
