@@ -113,6 +113,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
         raise BankError(problems)
     bank = Bank.from_sections(merged)
     problems.extend(checks.check_references(bank))
+    problems.extend(checks.check_anchors(bank))
     if not problems:
         # Last, whether sheets can be made at all: a question of the selection rules.
         problems.extend(tailor.coverage_problems(bank, folders[-1]))
