@@ -5,8 +5,10 @@ installed package. It brings the shipped guide pages, question bank and theme ov
 generator.core.resources), so a centre's docs folder holds only its own pages.
 
 Order of work, and why:
-- on_config: check the options, add the theme overrides, the stylesheets and the offline
-  search shim; this runs first (high priority) so the offline plugin sees the shim.
+- load_config: check the options through generator.core.site_options, the one check the
+  command line uses too, with the line of each in mkdocs.yml.
+- on_config: add the theme overrides, the stylesheets and the offline search shim; this runs
+  first (high priority) so the offline plugin sees the shim.
 - on_pre_build: load and check the bank, render every generated page and PDF. MkDocs runs it
   before it empties the site folder, so a bank error stops the build and the previous site stays.
 - on_files: add the shipped pages the centre did not write (its own page of the same name wins)
