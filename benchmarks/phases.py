@@ -2,6 +2,12 @@
 
     .venv/bin/python benchmarks/phases.py                  # shipped bank, 1,000 and 10,000
     .venv/bin/python benchmarks/phases.py --sizes 1000 --runs 5
+    .venv/bin/python benchmarks/phases.py --sizes 322,322:goals10,322:roles10,322:industries10
+
+A size `N:goals10` is N synthetic questions over ten times the shipped goals (each goal copied
+under new ids; also `roles10`, `industries10`): every step must grow linearly with those too.
+The sheet maker's data is the one step that cannot: it holds a sheet for every goal x role x
+format x industry x length the page offers, so it grows with that product (issue 23).
 
 The hook's work in a build (`on_pre_build` and the insert comments) is what the generator adds to
 a plain build of the same pages, so this splits it up: importing the generator (with Jinja),
@@ -30,6 +36,7 @@ PHASES = {
     "validate": "load_bank less the parse: checks, model, references, coverage",
     "content": "check the hand-written pages' inserts",
     "compile": "compile every template (Jinja, no bytecode cache)",
+    "maker": "the sheet maker's and filter's data alone (data_assets; part of render)",
     "render": "render the site pages (site_pages, templates compiled)",
     "total": "total (what the hook adds to a build, about)",
 }
@@ -48,6 +55,7 @@ def child(bank: Path, content: Path) -> dict[str, float]:
     from generator.core.yaml_parse import parse_yaml
     from generator.rendering import render
     from generator.site.inserts import check_content
+    from generator.site.sheet_maker import data_assets
     from generator.site.site_pages import site_pages
     times = {"import": clock() - start}
     files = [(path, path.read_bytes()) for path in bank_files(bank)[0]]
@@ -67,10 +75,26 @@ def child(bank: Path, content: Path) -> dict[str, float]:
         environment.get_template(name)
     times["compile"] = clock() - start
     start = clock()
+    data_assets(loaded)
+    times["maker"] = clock() - start
+    start = clock()
     site_pages(loaded, False)
     times["render"] = clock() - start
-    times["total"] = sum(times.values())
+    times["total"] = sum(value for key, value in times.items() if key != "maker")
     return times
+
+
+def _spec(text: str) -> tuple[int, dict[str, int], str]:
+    """'shipped', '1000' or '322:goals10' -> (size, scale, column name)."""
+    size_text, _, scaled = text.partition(":")
+    size = 0 if size_text == "shipped" else int(size_text)  # 0 is project.SHIPPED
+    scale = {}
+    if scaled:
+        section = scaled.rstrip("0123456789")
+        scale[section] = int(scaled[len(section):])
+    name = "shipped bank" if size == 0 else f"{size:,} q"
+    name += "".join(f", {section} x{factor}" for section, factor in scale.items())
+    return size, scale, name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,19 +110,20 @@ def main(argv: list[str] | None = None) -> int:
     import synth  # only the parent makes banks
     from project import SHIPPED, add_variant, make_project, project_env
 
-    sizes = [SHIPPED if s == "shipped" else int(s) for s in args.sizes.split(",")]
+    specs = [_spec(text) for text in args.sizes.split(",")]
     (HERE / "work").mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="phases-", dir=HERE / "work"))
     columns: dict[str, dict[str, float]] = {}
     try:
         project = make_project(tmp / "project")
         env = project_env(project)
-        for size in sizes:
-            variant = add_variant(project, size)
+        for size, scale, name in specs:
+            label = "-".join(f"{section}{factor}" for section, factor in scale.items())
+            variant = add_variant(project, size, label)
             if size == SHIPPED:
                 shutil.copytree(synth.SHIPPED_BANK, variant.bank)
             else:
-                synth.write_bank(size, variant.bank)
+                synth.write_bank(size, variant.bank, scale=scale)
             runs = []
             for _ in range(args.runs):
                 result = subprocess.run(
@@ -107,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
                     cwd=project, env=env, capture_output=True, text=True, check=True,
                 )
                 runs.append(json.loads(result.stdout))
-            name = "shipped bank" if size == SHIPPED else f"{size:,} q"
             columns[name] = {key: statistics.median(run[key] for run in runs) for key in PHASES}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -40,10 +40,12 @@ class Variant:
 
     project: Path
     size: int  # SHIPPED (0) for the shipped bank
+    label: str = ""  # tells apart banks of one size (phases.py's `322:goals10`)
 
     @property
     def name(self) -> str:
-        return "shipped" if self.size == SHIPPED else str(self.size)
+        base = "shipped" if self.size == SHIPPED else str(self.size)
+        return f"{base}-{self.label}" if self.label else base
 
     @property
     def bank(self) -> Path:
@@ -97,9 +99,9 @@ def project_env(project: Path, pdf_cache: Path | None = None) -> dict[str, str]:
     }
 
 
-def add_variant(project: Path, size: int) -> Variant:
+def add_variant(project: Path, size: int, label: str = "") -> Variant:
     """Write the configs for a bank of `size` questions (the bank itself is the caller's)."""
-    variant = Variant(project, size)
+    variant = Variant(project, size, label)
     bank = variant.bank.name
     _write_config(variant.hook_config, {
         # `watch` is replaced, not extended: base.yml's question_bank/ does not exist here,

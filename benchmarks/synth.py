@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import random
 import shutil
 import sys
@@ -146,16 +147,41 @@ def make_questions(
     return questions
 
 
+# The sections whose counts can be multiplied (issue 23: the build must grow linearly with
+# them too, not only with the questions).
+SCALABLE = ("goals", "roles", "industries")
+
+
+def scale_vocabulary(bank: Path, scale: dict[str, int]) -> None:
+    """Multiply the goals, roles or industries of `bank` by copying each item (factor - 1)
+    times under a new id, into one more file; questions made afterwards spread over them."""
+    copies: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted(bank.rglob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for section, factor in scale.items():
+            for item in document.get(section) or []:
+                for number in range(2, factor + 1):
+                    copies.setdefault(section, []).append(
+                        {**copy.deepcopy(item), "id": f"{item['id']}-v{number}",
+                         "title": f"{item['title']} ({number})"})
+    text = yaml.dump(copies, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+    (bank / "scaled-vocabulary.yml").write_text(text, encoding="utf-8")
+
+
 def write_bank(
-    size: int, out: Path, seed: int = DEFAULT_SEED, shipped: Path = SHIPPED_BANK
+    size: int, out: Path, seed: int = DEFAULT_SEED, shipped: Path = SHIPPED_BANK,
+    scale: dict[str, int] | None = None,
 ) -> Path:
-    """Make `out` a bank folder: the shipped vocabulary and guidance plus `size` questions."""
+    """Make `out` a bank folder: the shipped vocabulary and guidance plus `size` questions;
+    `scale` multiplies the count of goals, roles or industries (see SCALABLE)."""
     if out.exists():
         shutil.rmtree(out)
     # Only the top-level questions/ folder is left out; guidance/ and the vocabulary stay.
     shutil.copytree(shipped, out, ignore=lambda folder, _names: (
         ["questions"] if Path(folder) == shipped else []
     ))
+    if scale:
+        scale_vocabulary(out, scale)
     vocabulary = read_vocabulary(out)
     by_category: dict[str, list[dict[str, Any]]] = {}
     for question in make_questions(size, vocabulary, seed):

@@ -9,8 +9,7 @@ from typing import ClassVar
 
 import click
 
-from generator.core.centre import centre_from_config, site_banks
-from generator.core.errors import BankError, PdfUnavailable, RequestError
+from generator.core.errors import BankError, ConfigError, PdfUnavailable, RequestError
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.sheet import (
@@ -21,6 +20,7 @@ from generator.core.sheet import (
     MIN_MINUTES,
     SheetRequest,
 )
+from generator.core.site_options import site_banks, site_centre
 from generator.core.tailor import build_sheet
 
 DEFAULT_BANK = Path("question_bank")
@@ -84,7 +84,11 @@ class _Commands(click.Group):
 @click.version_option(package_name="infointerview")
 def main() -> None:
     """Question sheets and pages for an informational interview study guide."""
-    centre = centre_from_config(Path("mkdocs.yml"))  # in a centre's site folder: its name on sheets
+    try:  # in a centre's site folder: its name on sheets, checked as the build checks it
+        centre = site_centre(Path("mkdocs.yml"))
+    except ConfigError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
     if centre:
         from generator.rendering.render import use_centre  # noqa: PLC0415 - check and list need no Jinja
 

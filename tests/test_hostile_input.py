@@ -167,7 +167,7 @@ def test_a_change_to_the_parser_is_seen_by_the_next_command(tmp_path: Path) -> N
     # Caches keyed by file bytes once hid a parser change; nothing of the bank is cached now.
     project = copy_project(tmp_path / "project")
     assert run_cli("check", cwd=project).returncode == 0
-    parser = project / "generator" / "yaml_parse.py"
+    parser = project / "generator" / "core" / "yaml_parse.py"
     parser.write_text(parser.read_text().replace("MAX_DEPTH = 20", "MAX_DEPTH = 3"))
     result = run_cli("check", cwd=project)
     assert result.returncode == 1 and "nested more than 3 levels deep" in result.stderr

@@ -202,7 +202,7 @@ def test_text_longer_than_its_limit_is_refused_with_the_count(tmp_path: Path) ->
 def test_a_goal_id_that_names_a_page_of_the_site_is_reserved(tmp_path: Path) -> None:
     problems = problems_after(tmp_path, "  - id: explore\n", "  - id: index\n")
     assert ("bank.yml", line_of("id: explore"),
-            "id: 'index' is reserved for a page of the site; choose another id "
+            "id: 'index' is reserved by the site's pages; choose another id "
             "(reserved: ['index', 'make'])") in problems
 
 

@@ -46,6 +46,15 @@ class BankError(Exception):
         return "\n".join([*lines, f"Found {count} {noun} in the question bank."])
 
 
+class ConfigError(Exception):
+    """Raised when a site's plugin options in mkdocs.yml cannot be used; one problem a line,
+    as `mkdocs.yml:LINE: option: message`, for the build and the command line alike."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems[:MAX_REPORTED]))
+
+
 class RequestError(Exception):
     """Raised when a sheet is asked for with values the bank does not know."""
 

@@ -137,6 +137,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
     hidden = follow_hides(merged, {h for h in hidden if h[1] not in merged[h[0]]})
     bank = Bank.from_sections(merged, frozenset(hidden))
     problems.extend(checks.check_references(bank, renames))
+    problems.extend(checks.check_anchors(bank))
     if not problems:
         # Last, whether sheets can be made at all: a question of the selection rules.
         problems.extend(tailor.coverage_problems(bank, folders[-1]))

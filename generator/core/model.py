@@ -32,8 +32,17 @@ from generator.core.value_types import (
 SuitsIds = tuple[str, ...] | None
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
 PLACES = ("opening", "questions", "closing")
-# A goal's sheet is the page sheets/<goal id>, beside the site's own pages in that folder.
+# Values the pages reserve, which an id must not take (tests/test_hostile_ids.py checks these
+# against the pages). A goal's sheet is the page sheets/<goal id>, beside the site's own pages
+# in that folder. The bank page's industry filter offers NO_INDUSTRY ("no particular
+# industry") beside the industries' ids, and infointerview.js reads that value (a rule that
+# must live in JS too: it is tested there). Goal, role and industry filters use "" for "any",
+# which no id can be. A question's anchor is `q-<id>` (QUESTION_ANCHOR): checks.py keeps
+# headings from taking one.
 RESERVED_GOAL_IDS = ("index", "make")
+NO_INDUSTRY = "none"
+RESERVED_INDUSTRY_IDS = (NO_INDUSTRY,)
+QUESTION_ANCHOR = "q-{}"
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,8 @@ class Format:
 
 @dataclass(frozen=True, kw_only=True)
 class Industry:
-    id: str = _id()
+    id: str = declare(Identifier(RESERVED_INDUSTRY_IDS), "A unique id; `none` is taken by the "
+                      "question bank page's filter (no particular industry).")
     title: str = _title()
     description: str = _description()
     origin: Origin | None = _origin()

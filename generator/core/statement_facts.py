@@ -7,15 +7,18 @@ GDPR notice needs; whatever it leaves out, the notice says is missing rather tha
 The notice also promises no analytics and no requests to other websites, so a configuration
 that switches either on stops the build instead of publishing a false promise.
 
-The options are declared once, here, free of MkDocs (plugin options `statements:`), so the
-command line and the build read and check them the same way.
+The options are declared once, here, free of MkDocs (plugin options `statements:`), and
+checked with the other options by site_options, so the command line and the build agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
+
+from generator.core.option_types import ConfigText
+from generator.core.value_types import Choice, ValueType, declare, field_specs
 
 # hosting value -> the company whose servers send the pages and keep their log, and its privacy
 # statement (None: the centre's own server, or its learning platform).
@@ -28,19 +31,25 @@ HOSTS: dict[str, tuple[str, str] | None] = {
 }
 
 
+def _fact(doc: str, value_type: ValueType | None = None) -> str | None:
+    return declare(value_type or ConfigText(), doc, required=False)
+
+
 @dataclass(frozen=True)
 class StatementFacts:
-    """`statements:` under the infointerview plugin; every field is optional text."""
+    """`statements:` under the infointerview plugin; every field is optional. Each is declared
+    once here, with what it means in the notice's words; site_options checks them."""
 
-    hosting: str | None = None
-    controller: str | None = None
-    address: str | None = None
-    data_protection_contact: str | None = None
-    legal_basis: str | None = None
-    retention: str | None = None
-    supervisory_authority: str | None = None
-    enforcement_body: str | None = None
-    own_pages_checked: str | None = None
+    hosting: str | None = _fact("where the site is hosted", Choice(tuple(HOSTS)))
+    controller: str | None = _fact("who is responsible for your data (the data controller)")
+    address: str | None = _fact("the data controller's postal address")
+    data_protection_contact: str | None = _fact("how to reach the data protection officer")
+    legal_basis: str | None = _fact("the legal basis for the server's log")
+    retention: str | None = _fact("how long the server's log is kept")
+    supervisory_authority: str | None = _fact(
+        "the data protection authority you can complain to")
+    enforcement_body: str | None = _fact("the body that enforces the accessibility rules")
+    own_pages_checked: str | None = _fact("when and how the centre checked its own pages")
 
     @property
     def host(self) -> tuple[str, str] | None:
@@ -49,50 +58,14 @@ class StatementFacts:
 
     def missing(self) -> list[str]:
         """The GDPR details not given, in words for the notice."""
-        return [MEANING[f.name] for f in fields(self)
-                if f.name in GDPR and getattr(self, f.name) is None]
+        return [spec.doc for name, spec in field_specs(StatementFacts).items()
+                if name in GDPR and getattr(self, name) is None]
 
 
-# option -> what it is, in the notice's words and in error messages.
-MEANING = {
-    "hosting": "where the site is hosted",
-    "controller": "who is responsible for your data (the data controller)",
-    "address": "the data controller's postal address",
-    "data_protection_contact": "how to reach the data protection officer",
-    "legal_basis": "the legal basis for the server's log",
-    "retention": "how long the server's log is kept",
-    "supervisory_authority": "the data protection authority you can complain to",
-    "enforcement_body": "the body that enforces the accessibility rules",
-    "own_pages_checked": "when and how the centre checked its own pages",
-}
+# option -> what it is, in the notice's words (the declared docs).
+MEANING = {name: spec.doc for name, spec in field_specs(StatementFacts).items()}
 GDPR = ("controller", "address", "data_protection_contact", "legal_basis", "retention",
         "supervisory_authority")
-
-
-def read_facts(options: Any, where: str) -> tuple[StatementFacts, list[str]]:
-    """The facts from the `statements:` mapping, and a message for each problem (naming the
-    option, the file and what is expected)."""
-    if options is None:
-        return StatementFacts(), []
-    if not isinstance(options, dict):
-        return StatementFacts(), [f"statements: expected a mapping of the options "
-                                  f"{', '.join(MEANING)} {where}"]
-    problems, values = [], {}
-    for key, value in options.items():
-        if key not in MEANING:
-            problems.append(f"statements: unknown option {key!r}; the known options are "
-                            f"{', '.join(MEANING)} {where}")
-        elif value is None or (isinstance(value, str) and not value.strip()):
-            problems.append(f"statements.{key}: is empty; give {MEANING[key]}, or leave the "
-                            f"line out {where}")
-        elif not isinstance(value, str):
-            problems.append(f"statements.{key}: expected text but received {value!r} {where}")
-        elif key == "hosting" and value not in HOSTS:
-            problems.append(f"statements.hosting: {value!r} is not one of {', '.join(HOSTS)} "
-                            f"{where}")
-        else:
-            values[key] = value.strip()
-    return StatementFacts(**values), problems
 
 
 def outside_requests(config: Mapping[str, Any]) -> list[str]:

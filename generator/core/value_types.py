@@ -67,7 +67,7 @@ class Identifier(ValueType):
         ident = _identifier(value)
         if ident in self.reserved:
             raise Invalid(
-                f"{ident!r} is reserved for a page of the site; choose another id "
+                f"{ident!r} is reserved by the site's pages; choose another id "
                 f"(reserved: {list(self.reserved)})"
             )
         return ident

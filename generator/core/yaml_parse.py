@@ -35,18 +35,32 @@ _PLAIN_DATA = {_TAG + name for name in ("str", "int", "float", "bool", "null", "
 _COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
 # Control characters (C0 but tab and line breaks, DEL, C1), lone surrogates, which no text file
 # can hold but a YAML escape can make, and the two non-characters.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _resolver = yaml.resolver.Resolver()
+
+
+class _Tagged:
+    """What a tagged value reads as when tags are ignored: a value we do not interpret."""
+
+    def __repr__(self) -> str:
+        return "a tagged value"
+
+
+TAGGED = _Tagged()
 _constructor = yaml.constructor.SafeConstructor()
 
 
-def parse_yaml(path: Path, data: bytes) -> Any:
-    """Parse the bytes of `path`; raise BankError naming the file and line of a problem."""
+def parse_yaml(path: Path, data: bytes, *, ignore_tags: bool = False) -> Any:
+    """Parse the bytes of `path`; raise BankError naming the file and line of a problem.
+
+    With `ignore_tags` (a site's mkdocs.yml, which MkDocs reads with tags such as `!ENV` and
+    `!!python/name:`), a tagged value is read as `TAGGED` instead of refused: never resolved,
+    never run."""
     text = _decode(path, data)
-    _refuse_raw_characters(path, text)
+    _refuse_raw_characters(path, text, path if ignore_tags else None)
     loader = _Loader(text)
     try:
-        document = _Builder(path).build(loader.get_event)
+        document = _Builder(path, ignore_tags).build(loader.get_event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -80,13 +94,13 @@ def _decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def _refuse_raw_characters(path: Path, text: str) -> None:
+def _refuse_raw_characters(path: Path, text: str, named: Path | None) -> None:
     # PyYAML reports a raw control character without its line, and its message for a tab in
     # the indentation is cryptic: find both ourselves, with the real line.
-    found = _CONTROL.search(text)
+    found = CONTROL.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
-        raise _error(path, line, _control_message(found.group()))
+        raise _error(path, line, _control_message(found.group(), named))
     if "\t" not in text:  # most files: no line to look at
         return
     for number, line in enumerate(text.splitlines(), start=1):
@@ -99,9 +113,11 @@ def _too_deep() -> str:
     return f"nested more than {MAX_DEPTH} levels deep"
 
 
-def _control_message(character: str) -> str:
+def _control_message(character: str, path: Path | None = None) -> str:
+    # A site's mkdocs.yml is read here too (with tags ignored): it is named, not called a bank.
+    where = path.name if path is not None else "a bank file"
     return (
-        f"control character U+{ord(character):04X} is not allowed in a bank file; "
+        f"control character U+{ord(character):04X} is not allowed in {where}; "
         "remove it or write the text without it"
     )
 
@@ -125,8 +141,9 @@ class _Builder:
     `build` is one loop with its names held locally: it runs once per event, tens of thousands
     of times for a large bank, and this keeps it close to libyaml's own compose in time."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, ignore_tags: bool = False) -> None:
         self.path = path
+        self.ignore_tags = ignore_tags
 
     def build(self, next_event: Any) -> Any:
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
@@ -154,6 +171,8 @@ class _Builder:
             elif kind is mapping_end or kind is sequence_end:
                 value = stack.pop()[0]
                 line = value.line
+                if getattr(value, "tagged", False):
+                    value = TAGGED
             else:  # stream and document start and end
                 continue
             if not stack:
@@ -178,7 +197,8 @@ class _Builder:
                 top[1] = None
 
     def _open(self, event: Any, line: int, depth: int) -> YamlMapping | YamlList:
-        if event.tag not in _COLLECTION_TAGS:
+        tagged = event.tag not in _COLLECTION_TAGS
+        if tagged and not self.ignore_tags:
             self._refuse_tag(event.tag, line)
         if depth >= MAX_DEPTH:
             raise _error(self.path, line, _too_deep())
@@ -190,6 +210,8 @@ class _Builder:
             value = YamlList()
             value.item_lines = []
         value.line = line
+        if tagged:  # built as usual (its depth counts), then read as TAGGED when it closes
+            value.tagged = True
         return value
 
     def _scalar(self, event: Any, line: int) -> Any:
@@ -204,11 +226,14 @@ class _Builder:
             # Only an escape in a double-quoted scalar can make a control character: raw ones
             # were refused before parsing.
             if event.style == '"':
-                found = _CONTROL.search(value)
+                found = CONTROL.search(value)
                 if found:
-                    raise _error(self.path, line, _control_message(found.group()))
+                    named = self.path if self.ignore_tags else None
+                    raise _error(self.path, line, _control_message(found.group(), named))
             return value
         if tag not in _PLAIN_DATA:
+            if self.ignore_tags:
+                return TAGGED
             self._refuse_tag(tag, line)
         if tag in (_TAG + "int", _TAG + "float") and len(event.value) > MAX_NUMBER_CHARACTERS:
             raise _error(self.path, line, (

@@ -5,14 +5,23 @@ link is relative and search runs offline), and a Common Cartridge 1.1 imports in
 Moodle, Blackboard and D2L as one module holding the pages in menu order and the PDF
 handouts. Both archives are deterministic: entries sorted, one fixed timestamp, fixed
 permissions, so the same site gives byte-identical files.
+
+The site folder is not trusted: a symbolic link in it (which could bring /etc/passwd or a
+secret into an archive handed to a learning platform) stops the command with its name, nothing
+is read through a link, and archives of an earlier run are left out. The output gets the
+checks every command's output has (rendering/output.py): never `/`, the project, or the site
+itself, and both archives are written whole or not at all. Text reaching imsmanifest.xml is
+kept to the characters XML allows, so the manifest always parses.
 """
 
 from __future__ import annotations
 
 import html
+import io
+import os
 import re
+import stat
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -25,7 +34,11 @@ from generator.edition.lms_module import (
     script_note,
     with_pdfs,
 )
+from generator.rendering import output as out
 
+ARCHIVES = ("site-offline.zip", "site.imscc")
+# Characters XML 1.0 cannot hold, even escaped: control characters, surrogates, U+FFFE/FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # 1980-01-01, the earliest time a zip entry can carry.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 WEB = "web_resources"
@@ -40,76 +53,64 @@ SCHEMAS = " ".join([
 ])
 
 
-class _MenuLinks(HTMLParser):
-    """The links of Material's main menu (nav.md-nav--primary), in order, with their text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # <nav> elements open inside the primary menu
-        self.href: str | None = None
-        self.text: list[str] = []
-        self.links: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        classes = (values.get("class") or "").split()
-        if tag == "nav" and (self.depth or "md-nav--primary" in classes):
-            self.depth += 1
-        elif tag == "a" and self.depth and "md-nav__link" in classes and values.get("href"):
-            self.href, self.text = values["href"], []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "nav" and self.depth:
-            self.depth -= 1
-        elif tag == "a" and self.href is not None:
-            self.links.append((self.href, " ".join("".join(self.text).split())))
-            self.href = None
-
-    def handle_data(self, data: str) -> None:
-        if self.href is not None:
-            self.text.append(data)
-
-
-def menu_pages(site: Path) -> list[tuple[str, str]]:
-    """(path in the site, title) of every page in the menu, in menu order, each once."""
-    parser = _MenuLinks()
-    parser.feed((site / "index.html").read_text(encoding="utf-8"))
-    pages: list[tuple[str, str]] = []
-    for href, title in parser.links:
-        path = href.split("#")[0]
-        path = "index.html" if path in ("", ".", "./") else path.removeprefix("./")
-        if (site / path).is_file() and path not in [p for p, _ in pages]:
-            pages.append((path, title))
-    return pages
-
-
 def site_title(site: Path) -> str:
     match = re.search(r"<title>(.*?)</title>", (site / "index.html").read_text(encoding="utf-8"))
     title = html.unescape(match.group(1)) if match else "Informational interviews"
     return title.split(" - ")[-1]
 
 
+def xml_text(text: str) -> str:
+    """Text as XML can hold it: what it cannot (U+0000, U+001B, ...) is dropped."""
+    return _NOT_XML.sub("", text)
+
+
 def site_files(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    """Every plain file of the site, without following links; raises ClickException naming
+    the links and other special files, and the file names XML cannot hold."""
+    found, refused = [], []
+    for folder, subfolders, files in os.walk(site):  # os.walk does not enter linked folders
+        for name in sorted(subfolders + files):
+            path = Path(folder, name)
+            relative = path.relative_to(site).as_posix()
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode) or not (stat.S_ISREG(info.st_mode)
+                                                    or stat.S_ISDIR(info.st_mode)):
+                refused.append(relative)
+            elif stat.S_ISREG(info.st_mode):
+                if xml_text(relative) != relative:
+                    raise click.ClickException(
+                        f"refusing to pack {relative!r}: a file name with a control character")
+                found.append(relative)
+    if refused:
+        shown = ", ".join(repr(name) for name in sorted(refused)[:10])
+        raise click.ClickException(
+            f"refusing to pack {site}: it holds symbolic links or special files, which could "
+            f"bring in files from outside it: {shown}")
+    return sorted(found)
 
 
-def write_zip(target: Path, entries: dict[str, bytes]) -> None:
+def _read(site: Path, relative: str) -> bytes:
+    """A file's bytes, refusing a link that appeared since the folder was listed."""
+    handle = os.open(site / relative, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(handle, "rb") as stream:
+        return stream.read()
+
+
+def zip_bytes(entries: dict[str, bytes]) -> bytes:
     """A zip whose bytes depend only on `entries`: sorted names, one time, fixed permissions."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, entries[name])
+    return buffer.getvalue()
 
 
-def cartridge_files(site: Path, staff: bool) -> list[str]:
-    """The site's files for the cartridge: without staff pages, 404 page and sitemaps unless
-    `staff` (they are not for students: generator/edition/lms_module.py)."""
-    return [path for path in site_files(site) if staff or for_students(path)]
 
 
-def manifest(site: Path, title: str, staff: bool = False) -> bytes:
+def manifest(site: Path, title: str, files: list[str]) -> bytes:
     """imsmanifest.xml: one module with the menu's pages and then the PDFs, one resource per
     item, and one shared resource that lists every other file of the site."""
     ET.register_namespace("", CP)
@@ -122,6 +123,7 @@ def manifest(site: Path, title: str, staff: bool = False) -> bytes:
     ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.1.0"
     lom_title = ET.SubElement(ET.SubElement(ET.SubElement(
         metadata, f"{{{LOM}}}lom"), f"{{{LOM}}}general"), f"{{{LOM}}}title")
+    title = xml_text(title)
     ET.SubElement(lom_title, f"{{{LOM}}}string", {"language": "en"}).text = title
     organization = ET.SubElement(ET.SubElement(root, f"{{{CP}}}organizations"),
                                  f"{{{CP}}}organization",
@@ -130,20 +132,21 @@ def manifest(site: Path, title: str, staff: bool = False) -> bytes:
                            f"{{{CP}}}item", {"identifier": "module"})
     ET.SubElement(module, f"{{{CP}}}title").text = title
     resources = ET.SubElement(root, f"{{{CP}}}resources")
-    files = cartridge_files(site, staff)
     # The menu's sections as folders, each PDF after its page (generator/edition/lms_module.py).
-    groups = with_pdfs(menu_groups(site, staff), [p for p in files if p.endswith(".pdf")])
+    chosen = set(files)
+    groups = with_pdfs(menu_groups(site, staff=True), [p for p in files if p.endswith(".pdf")])
     items = []
     for number, group in enumerate(groups, start=1):
+        pages = [(path, page_title) for path, page_title in group.pages if path in chosen]
         parent = module
-        if group.title:
+        if group.title and pages:
             parent = ET.SubElement(module, f"{{{CP}}}item", {"identifier": f"section-{number}"})
-            ET.SubElement(parent, f"{{{CP}}}title").text = group.title
-        items += [(parent, path, page_title) for path, page_title in group.pages]
+            ET.SubElement(parent, f"{{{CP}}}title").text = xml_text(group.title)
+        items += [(parent, path, page_title) for path, page_title in pages]
     for number, (parent, path, item_title) in enumerate(items, start=1):
         item = ET.SubElement(parent, f"{{{CP}}}item",
                              {"identifier": f"item-{number}", "identifierref": f"res-{number}"})
-        ET.SubElement(item, f"{{{CP}}}title").text = item_title
+        ET.SubElement(item, f"{{{CP}}}title").text = xml_text(item_title)
         href = f"{WEB}/{path}"
         resource = ET.SubElement(resources, f"{{{CP}}}resource",
                                  {"identifier": f"res-{number}", "type": "webcontent",
@@ -162,21 +165,32 @@ def manifest(site: Path, title: str, staff: bool = False) -> bytes:
 
 def build_packages(site: Path, output: Path, staff: bool = False,
                    site_url: str | None = None) -> list[Path]:
-    """Write the offline zip and the cartridge for the built `site` into `output`."""
-    if not (site / "index.html").is_file():
+    """Write the offline zip and the cartridge for the built `site` into `output`, both or
+    neither; archives of an earlier run found in the site are left out, and said so."""
+    if not (site / "index.html").is_file() or (site / "index.html").is_symlink():
         raise click.ClickException(
             f"{site} has no index.html; build the site first with `mkdocs build --strict`")
-    files = {path: (site / path).read_bytes() for path in site_files(site)}
-    title = site_title(site)
-    output.mkdir(parents=True, exist_ok=True)
-    offline, cartridge = output / "site-offline.zip", output / "site.imscc"
-    write_zip(offline, files)
+    try:
+        out.check_output_folder(output, [site], Path.cwd())
+        out.check_writable_folder(output)
+    except out.OutputError as error:
+        raise click.ClickException(str(error)) from None
+    names = site_files(site)
+    for name in [name for name in names if Path(name).name in ARCHIVES]:
+        click.echo(f"Left out {name}: an archive from an earlier run", err=True)
+        names.remove(name)
+    files = {path: _read(site, path) for path in names}
     hosted = site_url or hosted_address(site)
+    chosen = [path for path in names if staff or for_students(path)]
     entries = {f"{WEB}/{path}": script_note(path, files[path], hosted) if path.endswith(".html")
-               else files[path] for path in cartridge_files(site, staff)}
-    entries["imsmanifest.xml"] = manifest(site, title, staff)
-    write_zip(cartridge, entries)
-    return [offline, cartridge]
+               else files[path] for path in chosen}
+    entries["imsmanifest.xml"] = manifest(site, site_title(site), chosen)
+    archives = dict(zip(ARCHIVES, (zip_bytes(files), zip_bytes(entries)), strict=True))
+    try:
+        out.write_folder(output, archives)
+    except out.OutputError as error:
+        raise click.ClickException(str(error)) from None
+    return [output / name for name in ARCHIVES]
 
 
 @click.command("package")

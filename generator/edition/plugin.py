@@ -5,8 +5,10 @@ installed package. It brings the shipped guide pages, question bank and theme ov
 generator.core.resources), so a centre's docs folder holds only its own pages.
 
 Order of work, and why:
-- on_config: check the options, add the theme overrides, the stylesheets and the offline
-  search shim; this runs first (high priority) so the offline plugin sees the shim.
+- load_config: check the options through generator.core.site_options, the one check the
+  command line uses too, with the line of each in mkdocs.yml.
+- on_config: add the theme overrides, the stylesheets and the offline search shim; this runs
+  first (high priority) so the offline plugin sees the shim.
 - on_pre_build: load and check the bank, render every generated page and PDF. MkDocs runs it
   before it empties the site folder, so a bank error stops the build and the previous site stays.
 - on_files: add the shipped pages the centre did not write (its own page of the same name wins)
@@ -29,18 +31,22 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator.core.centre import Centre, bank_folders
-from generator.core.errors import BankError, PdfUnavailable
+from generator.core.errors import BankError, ConfigError, PdfUnavailable
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.resources import shipped_path
-from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
-from generator.core.statement_facts import StatementFacts, outside_requests, read_facts
-from generator.edition.branding import (
-    ColourError,
-    accessible_palette,
-    empty_colours,
-    palette_css,
+from generator.core.site_options import (
+    PLUGIN,
+    CheckedOptions,
+    PluginOptions,
+    check_logo,
+    check_options,
+    plugin_entry,
+    read_document,
 )
+from generator.core.statement_facts import StatementFacts, outside_requests
+from generator.core.value_types import field_specs
+from generator.edition.branding import ColourError, accessible_palette, palette_css
 from generator.edition.guide_nav import centre_nav
 from generator.edition.markdown_needs import add_missing
 from generator.rendering.render import TEMPLATES, use_centre
@@ -59,72 +65,53 @@ BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
-class CentreConfig(base.Config):
-    """`centre:` - who publishes this edition. Without it the site is the project's own."""
+class _Checked(c.BaseConfigOption):
+    """An option MkDocs only carries: generator.core.site_options has checked it already."""
 
-    name = c.Optional(c.Type(str))
-    url = c.Optional(c.URL())
-    contact = c.Optional(c.Type(str))
-    booking_url = c.Optional(c.URL())
-    logo = c.Optional(c.Type(str))
-    colour = c.Optional(c.Type(str))
-    accent = c.Optional(c.Type(str))  # its own contrast check: generator/edition/branding.py
+    def __init__(self, default: Any) -> None:
+        super().__init__()
+        self.default = default
 
-
-class InfointerviewConfig(base.Config):
-    centre = c.SubConfig(CentreConfig)
-    banks = c.ListOfItems(c.Type(str), default=[])
-    default_minutes = c.Type(int, default=DEFAULT_MINUTES)
-    pdf = c.Type(bool, default=True)
-    # Facts for the statements, declared and checked in generator/core/statement_facts.py.
-    statements = c.Optional(c.Type(dict))
+    def run_validation(self, value: object) -> object:
+        return value
 
 
-class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
+# MkDocs' view of the options, made from their one declaration (site_options.PluginOptions).
+InfointerviewConfig = type("InfointerviewConfig", (base.Config,), {
+    name: _Checked(spec.default) for name, spec in field_specs(PluginOptions).items()})
+
+
+class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.pages: dict[str, str | bytes] = {}
         self.generated: set[str] = set()
         self.bank: Bank | None = None
         self.centre: Centre | None = None
-        self.facts = StatementFacts()
         self.config_file = "mkdocs.yml"
+        self.checked: CheckedOptions | None = None
 
     # -- options -----------------------------------------------------------------------------
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
     ) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
-        """MkDocs only warns about unknown options; here they are errors, as a typo would
-        otherwise be silently ignored. Every message names the file."""
-        errors, warnings = super().load_config(options, config_file_path)
+        """Check the options as the command line does (site_options), with the line of each
+        in mkdocs.yml; MkDocs then only carries the checked values."""
         self.config_file = config_file_path or "mkdocs.yml"
-        where = f"(in {self.config_file})"
-        kept = []
-        for key, message in warnings:
-            if "Unrecognised configuration name" in str(message):
-                known = ", ".join(name for name, _ in self.config_scheme)
-                if key == "centre":
-                    known = ", ".join(name for name, _ in CentreConfig._schema)
-                errors.append((key, c.ValidationError(
-                    f"{message}; the known options are {known} {where}")))
-            else:
-                kept.append((key, message))
-        errors = [(key, c.ValidationError(f"{error} {where}")) for key, error in errors]
-        errors += [("centre", c.ValidationError(f"{problem} {where}"))
-                   for problem in empty_colours(options.get("centre"))]
-        centre = dict(self.config.centre or {}) if not errors else {}
-        if any(value is not None for value in centre.values()) and not centre.get("name"):
-            errors.append(("centre", c.ValidationError(
-                f"Sub-option 'name': a centre needs a name, shown in the header and on the "
-                f"sheets {where}")))
-        if not errors:
-            self.facts, problems = read_facts(self.config.statements, where)
-            errors += [("statements", c.ValidationError(problem)) for problem in problems]
-            minutes = self.config.default_minutes
-            if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-                errors.append(("default_minutes", c.ValidationError(
-                    f"{minutes} is not between {MIN_MINUTES} and {MAX_MINUTES} {where}")))
-        return errors, kept
+        path = Path(self.config_file)
+        try:
+            where, line = None, 1
+            if path.is_file():  # our reader, for the lines (and the same refusals as the CLI)
+                found = plugin_entry(read_document(path))
+                if found is not None:
+                    where, line = found
+            self.checked = check_options(options, path, where, line)
+        except ConfigError as error:
+            return [(PLUGIN, c.ValidationError(f"\n{error}"))], []
+        checked = self.checked.options
+        return super().load_config(
+            {name: getattr(checked, name) for name in field_specs(PluginOptions)},
+            config_file_path)
 
     # -- events ------------------------------------------------------------------------------
 
@@ -137,8 +124,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
             raise PluginError("infointerview: the privacy notice says this site contacts no other "
                               f"website, but {self.config_file} says otherwise:\n- "
                               + "\n- ".join(found))
-        centre_options = self.config.centre
-        self.centre = Centre(**dict(centre_options)) if centre_options.name else None
+        self.centre = self.config.centre
         self._add_theme_overrides(config)
         # What the shipped pages need reaches sites made by older releases too.
         add_missing(config.markdown_extensions, config.mdx_configs)
@@ -168,8 +154,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
             pages: dict[str, str | bytes] = dict(
                 site_pages(bank, self.config.pdf, self.config.default_minutes))
             palette = self._palette()
-            pages.update(statement_pages(self.centre, self.facts,
-                                         palette.changes if palette else ()))
+            facts = self.config.statements or StatementFacts()
+            pages.update(statement_pages(self.centre, facts, palette.changes if palette else ()))
             css = self._palette_css()
             if css:
                 pages[BRAND_CSS_PATH] = css
@@ -218,7 +204,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
     # -- helpers -----------------------------------------------------------------------------
 
     def bank_folders(self, root: Path) -> list[Path]:
-        return bank_folders(root, self.config.banks)
+        return bank_folders(root, list(self.config.banks))
 
     def _content_folders(self, config: MkDocsConfig) -> list[Path]:
         docs, shipped = Path(config.docs_dir), shipped_path("content")
@@ -239,11 +225,11 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
             # prints site_name unescaped in places (MkDocs treats it as the author's own HTML),
             # so the centre's name is escaped here, once; Markup keeps `| e` from doing it twice.
             config.site_name = Markup("{}: {}").format(centre.name, Markup(config.site_name))
-        if centre.logo:
-            if not (Path(config.docs_dir) / centre.logo).is_file():
-                raise PluginError(
-                    f"infointerview: centre.logo {centre.logo!r} in {self.config_file} is not a "
-                    f"file in the docs folder {config.docs_dir}")
+        if centre.logo and self.checked:
+            try:
+                check_logo(self.checked, Path(config.docs_dir))
+            except ConfigError as error:
+                raise PluginError(f"infointerview: {error}") from None
             config.theme["logo"] = centre.logo
         config.extra["infointerview_centre"] = centre.as_dict()
         palette = self._palette()
@@ -254,17 +240,18 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
     def _palette(self):
         if not (self.centre and (self.centre.colour or self.centre.accent)):
             return None
-        where = "centre.accent"
+        option = "centre.accent"
         try:
             if not self.centre.colour:
                 raise ColourError("an accent colour needs a brand colour too: add colour:")
-            where = "centre.colour"
+            option = "centre.colour"
             accessible_palette(self.centre.colour)  # so an error names the option at fault
-            where = "centre.accent"
+            option = "centre.accent"
             return accessible_palette(self.centre.colour, self.centre.accent)
         except ColourError as error:
-            raise PluginError(
-                f"infointerview: {where} in {self.config_file}: {error}") from None
+            problem = (self.checked.problem(option, str(error)) if self.checked
+                       else f"{option}: {error}")
+            raise PluginError(f"infointerview: {problem}") from None
 
     def _palette_css(self) -> str | None:
         palette = self._palette()

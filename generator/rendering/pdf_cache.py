@@ -3,7 +3,11 @@ seconds to render and well under one to read back).
 
 An entry is a plain PDF file named by a hash of everything its bytes depend on: the HTML, the
 versions of WeasyPrint, pydyf and Pango, and the font setup (the font files and fontconfig's
-settings that the system offers), so no change can be served stale. Nothing in it is ever
+settings, the system's and the user's own: ~/.fonts, ~/.local/share/fonts, ~/.config/fontconfig,
+and FONTCONFIG_FILE / FONTCONFIG_PATH, which point fontconfig elsewhere), so no change can be
+served stale. Entries and the folder are written with explicit modes (0600, 0700), whatever
+the umask: under `umask 002` they were once written group-writable and then refused on read,
+so the cache never hit. Nothing in it is ever
 executed. An entry is used only when it is a regular file that this user owns and no one else
 can write, in a folder that is private too, and that looks like a whole PDF; anything else is
 treated as absent. A cache that cannot be read or written is simply not used.
@@ -28,8 +32,29 @@ KEEP_ENTRIES = 60
 # the fonts a PDF embeds.
 FONT_PLACES = (
     "/etc/fonts", "/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts",
-    "/System/Library/Fonts", "~/.fonts", "~/.local/share/fonts", "~/Library/Fonts",
+    "/System/Library/Fonts", "~/.fonts", "~/.fonts.conf", "~/.local/share/fonts",
+    "~/.config/fontconfig", "~/Library/Fonts",
 )
+# Environment variables that make fontconfig read other settings or fonts.
+FONT_VARIABLES = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "XDG_CONFIG_HOME",
+                  "XDG_DATA_HOME", "XDG_DATA_DIRS", "HOME")
+
+
+def font_places() -> list[Path]:
+    """Every file or folder whose contents can change the fonts fontconfig offers."""
+    places = [Path(place).expanduser() for place in FONT_PLACES]
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        if os.environ.get(variable):
+            places.append(Path(os.environ[variable]) / ("fontconfig" if "CONFIG" in variable
+                                                        else "fonts"))
+    for folder in os.environ.get("XDG_DATA_DIRS", "").split(os.pathsep):
+        if folder:
+            places.append(Path(folder) / "fonts")
+    for variable in ("FONTCONFIG_FILE", "FONTCONFIG_PATH"):
+        for place in os.environ.get(variable, "").split(os.pathsep):
+            if place:
+                places.append(Path(place))
+    return places
 
 
 def cache_dir() -> Path | None:
@@ -46,7 +71,9 @@ def _private_dir() -> Path | None:
     if folder is None:
         return None
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder.chmod(0o700)  # mkdir's mode is cut by the umask; say it outright
         info = folder.lstat()
     except OSError:
         return None
@@ -72,10 +99,15 @@ def digest(*parts: str | bytes) -> str:
 
 @functools.cache
 def font_setup() -> str:
-    """A hash of the font files and font settings on this system: names, sizes and times."""
-    parts: list[str] = []
-    for place in FONT_PLACES:
-        root = Path(place).expanduser()
+    """A hash of the font files and font settings on this system and the user's own: names,
+    sizes and times, and the variables that point fontconfig at other ones."""
+    parts = [f"{name}={os.environ.get(name, '')}" for name in FONT_VARIABLES]
+    for root in font_places():
+        if root.is_file():
+            with contextlib.suppress(OSError):
+                info = root.stat()
+                parts.append(f"{root}:{info.st_size}:{info.st_mtime_ns}")
+            continue
         for folder, subfolders, files in os.walk(root):
             subfolders.sort()
             for name in sorted(files):
@@ -114,8 +146,12 @@ def _read(path: Path) -> bytes | None:
 def _write(folder: Path, path: Path, data: bytes) -> None:
     temporary = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
-        # Write a temporary file and rename it, so a reader never sees half an entry.
-        with open(temporary, "xb") as output:
+        # Write a temporary file and rename it, so a reader never sees half an entry. The mode
+        # is set outright: open's is cut by the umask, and the reader refuses group-writable.
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as output:
+            if hasattr(os, "fchmod"):
+                os.fchmod(output.fileno(), 0o600)
             output.write(data)
         os.replace(temporary, path)
     except OSError:  # full or read-only: no cache this time, and nothing left behind

@@ -25,11 +25,11 @@ import json
 import operator
 from typing import Any
 
-from generator.rendering import render
 from generator.core.model import Bank, Question
-from generator.rendering.render import FIRST_PAGE_MINUTES
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
 from generator.core.tailor import Suiting, build_sheets, plan_for
+from generator.rendering import render
+from generator.rendering.render import FIRST_PAGE_MINUTES
 
 # The lengths the page offers: the common meeting lengths between 10 and 90 minutes.
 MINUTE_STEPS = (15, 20, 25, 30, 45, 60, 90)
@@ -90,16 +90,21 @@ def suits_data(bank: Bank) -> dict[str, Any]:
                                                                   industry=industry)))
         for goal, role, industry in itertools.product(bank.goals, bank.roles, industries)
     }
+    # The masks by industry for each goal and role, None standing for "any": each "any" is
+    # the OR of the row before it, so the whole table costs goals x roles x industries (once a
+    # scan of every mask per entry, which grew with the square of each count: issue 23).
+    rows: dict[tuple[str | None, str | None], list[int]] = {
+        (goal, role): [masks[goal, role, industry] for industry in industries]
+        for goal, role in itertools.product(bank.goals, bank.roles)
+    }
+    for goal in bank.goals:
+        rows[goal, None] = _or_rows([rows[goal, role] for role in bank.roles], len(industries))
+    for role in [*bank.roles, None]:
+        rows[None, role] = _or_rows([rows[goal, role] for goal in bank.goals], len(industries))
     table = _Table()
     index = []
     for goal, role in itertools.product([*bank.goals, None], [*bank.roles, None]):
-        by_industry = [
-            functools.reduce(operator.or_, (
-                mask for (g, r, i), mask in masks.items()
-                if g == (goal or g) and r == (role or r) and i == industry
-            ), 0)
-            for industry in industries
-        ]
+        by_industry = rows[goal, role]
         for mask in [*by_industry, functools.reduce(operator.or_, by_industry, 0)]:
             index.append(table.add(_bits(mask, len(questions))))
     return {
@@ -110,6 +115,12 @@ def suits_data(bank: Bank) -> dict[str, Any]:
         "sets": table.values,
         "index": index,
     }
+
+
+def _or_rows(rows: list[list[int]], width: int) -> list[int]:
+    """The OR of several rows of masks, column by column."""
+    return [functools.reduce(operator.or_, (row[column] for row in rows), 0)
+            for column in range(width)]
 
 
 def maker_data(bank: Bank) -> dict[str, Any]:

@@ -21,7 +21,9 @@
     items.forEach(function (item) { byId[item.getAttribute("data-ii-question")] = item; });
     var count = form.querySelector("[data-ii-filter-count]");
 
-    // "" is "any"; for the industry, "none" is "no particular industry".
+    // "" is "any"; for the industry, the form names the value for "no particular industry"
+    // (model.NO_INDUSTRY, which no industry id may take).
+    var noIndustry = form.getAttribute("data-ii-no-industry");
     function choiceIndex() {
       var goal = form.elements.goal.value;
       var role = form.elements.role.value;
@@ -29,7 +31,7 @@
       var g = goal ? suits.goals.indexOf(goal) : suits.goals.length;
       var r = role ? suits.roles.indexOf(role) : suits.roles.length;
       var i = industry === "" ? suits.industries.length + 1
-        : industry === "none" ? 0 : suits.industries.indexOf(industry) + 1;
+        : industry === noIndustry ? 0 : suits.industries.indexOf(industry) + 1;
       return (g * (suits.roles.length + 1) + r) * (suits.industries.length + 2) + i;
     }
 
