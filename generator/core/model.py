@@ -82,27 +82,22 @@ class Goal:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Role:
+class Option:
+    """A role, a format or an industry: one of the things a student picks to describe a meeting.
+
+    The three hold the same fields, so they are one class; the names below keep the code that
+    reads them saying which one it means.
+    """
+
     id: str = _id()
     title: str = _title()
     description: str = _description()
     origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Format:
-    id: str = _id()
-    title: str = _title()
-    description: str = _description()
-    origin: Origin | None = _origin()
-
-
-@dataclass(frozen=True, kw_only=True)
-class Industry:
-    id: str = _id()
-    title: str = _title()
-    description: str = _description()
-    origin: Origin | None = _origin()
+Role = Option
+Format = Option
+Industry = Option
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,9 +188,7 @@ class Avoid:
     origin: Origin | None = _origin()
 
 
-Item = (
-    Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template | Avoid
-)
+Item = Goal | Option | Category | Question | Tip | Benefit | Step | Template | Avoid
 
 
 @dataclass(frozen=True)

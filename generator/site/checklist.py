@@ -2,14 +2,15 @@
 
 The guide's checklist page shows it through the `checklist` insert; the site's PDFs of it are
 rendered from the standalone document here with the same WeasyPrint path as the sheets and
-records (generator.rendering.pdf), so the page, the browser's print and the PDFs all list the same tips.
+records (generator.rendering.pdf), so the page, the browser's print and the PDFs all list the
+same tips.
 """
 
 from __future__ import annotations
 
+from generator.core.model import Bank
 from generator.rendering import render
 from generator.rendering.documents import SHEET_CSS
-from generator.core.model import Bank
 
 TITLE = "Checklist: do's and don'ts"
 CHECKLIST_CSS = "checklist.css"

@@ -15,8 +15,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.rendering import render
 from generator.core.model import Bank, Template
+from generator.rendering import render
 
 
 @dataclass(frozen=True)

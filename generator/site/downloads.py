@@ -6,11 +6,11 @@ Each PDF is rendered only when its HTML changed (see the cache in generator.rend
 
 from __future__ import annotations
 
-from generator.site import checklist
-from generator.rendering.documents import RECORDS, default_sheet, record_document, sheet_document
 from generator.core.model import Bank
-from generator.rendering.pdf import pdf_bytes
 from generator.core.sheet import DEFAULT_MINUTES
+from generator.rendering.documents import RECORDS, default_sheet, record_document, sheet_document
+from generator.rendering.pdf import pdf_bytes
+from generator.site import checklist
 
 PAPERS = ("letter", "a4")
 

@@ -10,12 +10,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.site.checklist import checklist_actions, checklist_html
-from generator.site.composer import composer_html, template_text_html
 from generator.core.errors import BankError, Problem
 from generator.core.model import SECTIONS, Bank
-from generator.rendering.render import Markup, render_html, render_markdown
 from generator.core.value_types import field_specs
+from generator.rendering.render import Markup, render_html, render_markdown
+from generator.site.checklist import checklist_actions, checklist_html
+from generator.site.composer import composer_html, template_text_html
 
 # Not an option a page can write: set by expand_inserts when the build makes PDF handouts.
 DOWNLOADS = "downloads"

@@ -25,11 +25,11 @@ import json
 import operator
 from typing import Any
 
-from generator.rendering import render
 from generator.core.model import Bank, Question
-from generator.rendering.render import FIRST_PAGE_MINUTES
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
 from generator.core.tailor import Suiting, build_sheets, plan_for
+from generator.rendering import render
+from generator.rendering.render import FIRST_PAGE_MINUTES
 
 # The lengths the page offers: the common meeting lengths between 10 and 90 minutes.
 MINUTE_STEPS = (15, 20, 25, 30, 45, 60, 90)

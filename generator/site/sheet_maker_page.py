@@ -7,10 +7,10 @@ page's script fills from the tables of `generator.site.sheet_maker`.
 
 from __future__ import annotations
 
-from generator.rendering import render
-from generator.rendering.documents import default_sheet
 from generator.core.model import Bank
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
+from generator.rendering import render
+from generator.rendering.documents import default_sheet
 from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 
 PAGE_PATH = "sheets/make.md"

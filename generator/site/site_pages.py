@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.core.model import Bank
+from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
 from generator.rendering.documents import (
     RECORDS,
@@ -20,8 +22,6 @@ from generator.rendering.documents import (
     sheet_fragment,
 )
 from generator.site.inserts import INSERT, expand_inserts
-from generator.core.model import Bank
-from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.site.sheet_maker import SUITS_PATH
 from generator.site.sheet_maker_page import maker_pages
 from generator.site.statements import statement_pages

@@ -8,8 +8,8 @@ release are byte-identical.
 
 from __future__ import annotations
 
-from generator.rendering import render
 from generator.core.centre import PROJECT_CONTACT, Centre
+from generator.rendering import render
 
 # The day the release's full test suite (axe-core light and dark, keyboard, print, tagged PDFs)
 # last passed. Update it when a release is made.
