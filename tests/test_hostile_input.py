@@ -117,6 +117,7 @@ def test_uppercase_suffixes_are_read(tmp_path: Path) -> None:
     assert "extra.YML:2: question 'bad' is missing the required key" in result.stderr
 
 
+@pytest.mark.pdf
 def test_an_unwritable_cache_is_simply_not_used(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
@@ -127,6 +128,7 @@ def test_an_unwritable_cache_is_simply_not_used(tmp_path: Path) -> None:
     assert output.read_bytes().startswith(b"%PDF-")
 
 
+@pytest.mark.pdf
 def test_pdf_cache_entries_it_did_not_write_are_treated_as_absent(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = {"INFOINTERVIEW_CACHE_DIR": str(cache)}
@@ -167,7 +169,7 @@ def test_a_change_to_the_parser_is_seen_by_the_next_command(tmp_path: Path) -> N
     # Caches keyed by file bytes once hid a parser change; nothing of the bank is cached now.
     project = copy_project(tmp_path / "project")
     assert run_cli("check", cwd=project).returncode == 0
-    parser = project / "generator" / "yaml_parse.py"
+    parser = project / "generator" / "core" / "yaml_parse.py"
     parser.write_text(parser.read_text().replace("MAX_DEPTH = 20", "MAX_DEPTH = 3"))
     result = run_cli("check", cwd=project)
     assert result.returncode == 1 and "nested more than 3 levels deep" in result.stderr

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from generator.core.value_types import (
     TITLE_LENGTH,
@@ -236,8 +237,11 @@ class Bank:
 
     @classmethod
     def from_sections(cls, sections: Mapping[str, Mapping[str, Item]]) -> Bank:
-        # Read-only views, so no caller can change the bank another caller sees.
-        return cls(**{name: MappingProxyType(dict(items)) for name, items in sections.items()})
+        # Read-only views, so no caller can change the bank another caller sees. Each section
+        # holds its own item type (SECTIONS says which), which a type checker cannot follow here.
+        views: dict[str, Any] = {name: MappingProxyType(dict(items))
+                                 for name, items in sections.items()}
+        return cls(**views)
 
     def categories_at(self, place: str) -> set[str]:
         """Ids of the categories whose questions go in one place of a sheet."""

@@ -171,11 +171,11 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):
                     files.append(File(uri, str(shipped), config.site_dir,
                                       config.use_directory_urls))
         self.generated = set()
-        for path, content in self.pages.items():
-            if files.get_file_from_path(path) is None:  # a hand-written page wins
-                files.append(File.generated(config, path, content=content,
+        for page_uri, content in self.pages.items():
+            if files.get_file_from_path(page_uri) is None:  # a hand-written page wins
+                files.append(File.generated(config, page_uri, content=content,
                                             inclusion=InclusionLevel.INCLUDED))
-                self.generated.add(path)
+                self.generated.add(page_uri)
         if config.nav is None and self.bank is not None:
             # Material prints section titles unescaped, so the centre's name is escaped here.
             section = Markup.escape(self.centre.name) if self.centre else "Our pages"
