@@ -33,6 +33,8 @@ from generator.core.value_types import (
 SuitsIds = tuple[str, ...] | None
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
 PLACES = ("opening", "questions", "closing")
+TIP_KINDS = ("do", "dont")
+TIP_STAGES = ("before", "during", "after")
 # A goal's sheet is the page sheets/<goal id>, beside the site's own pages in that folder.
 RESERVED_GOAL_IDS = ("index", "make")
 
@@ -141,8 +143,8 @@ class Question:
 @dataclass(frozen=True, kw_only=True)
 class Tip:
     id: str = _id()
-    kind: str = declare(Choice(("do", "dont")), "A do or a don't.")
-    stage: str = declare(Choice(("before", "during", "after")), "When it applies.")
+    kind: str = declare(Choice(TIP_KINDS), "A do or a don't.")
+    stage: str = declare(Choice(TIP_STAGES), "When it applies.")
     text: str = declare(Text(), "The tip.")
     why: str | None = declare(Text(), "Why it matters.", required=False)
     formats: SuitsIds = declare(Suits("formats"), "The meeting formats it suits.",
