@@ -3,7 +3,10 @@
 
     python3 tasks.py serve   build the guide and serve it at http://127.0.0.1:8000
     python3 tasks.py build   build the guide into site/
-    python3 tasks.py test    run every test (lint, unit, build, browser, PDF)
+    python3 tasks.py test    run every test (lint, types, unit, build, browser, PDF)
+    python3 tasks.py test --fast
+                             lint, types and the tests that answer in seconds (no browser,
+                             no PDF, no site build, no wheel): the inner loop
     python3 tasks.py bench   run the benchmarks and print their table
 
 Each command first makes a virtual environment in .venv and installs the project into it;
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -25,6 +29,14 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".infointerview-installed"
 # Material and MkDocs print end-of-life banners on every run; they are noise in our output.
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+LINTED = ["generator", "tests", "benchmarks", "scripts", "tasks.py"]
+# The fast tier: the markers are given in tests/conftest.py.
+FAST = ["-m", "not browser and not pdf and not slow"]
+# Two workers on a 2-core machine; whole files go to one worker, so a file's module fixtures
+# (a centre's site, an installed wheel) are made once. A later `-n 0` turns it off.
+WORKERS = ["-n", "auto", "--dist", "loadfile"]
+# pytest's "no tests collected" (a marker or -k that matches nothing): not a failure here.
+NO_TESTS = 5
 
 
 def ensure_environment() -> None:
@@ -42,12 +54,38 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
-def run(command: list[str]) -> None:
+def run(command: list[str], ok: tuple[int, ...] = (0,), **env: str) -> None:
     executable = str(BIN / command[0])
-    env = {**os.environ, **QUIET}
-    result = subprocess.run([executable, *command[1:]], cwd=ROOT, env=env, check=False)
-    if result.returncode != 0:
+    environment = {**os.environ, **QUIET, **env}
+    result = subprocess.run([executable, *command[1:]], cwd=ROOT, env=environment, check=False)
+    if result.returncode not in ok:
         sys.exit(result.returncode)
+
+
+def javascript_checks() -> None:
+    """ESLint and the unit tests of the pages' scripts, when Node is here (CI installs it)."""
+    npm = shutil.which("npm")
+    if not (ROOT / "package.json").is_file():
+        return
+    if npm is None or shutil.which("node") is None:
+        print("Node.js not found: the JavaScript lint and unit tests are skipped.", flush=True)
+        return
+    if not (ROOT / "node_modules" / ".bin" / "eslint").exists():
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--quiet"], cwd=ROOT, check=True)
+    for script in ("lint", "test"):
+        if subprocess.run([npm, "run", "--silent", script], cwd=ROOT, check=False).returncode:
+            sys.exit(1)
+
+
+def test(extra: list[str]) -> None:
+    fast = "--fast" in extra
+    extra = [arg for arg in extra if arg != "--fast"]
+    run(["ruff", "check", *LINTED])
+    run(["mypy"])
+    javascript_checks()
+    tier = {"INFOINTERVIEW_FAST_TESTS": "1"} if fast else {}
+    run(["python", "-m", "pytest", *WORKERS, *(FAST if fast else []), *extra], ok=(0, NO_TESTS),
+        **tier)
 
 
 def main() -> None:
@@ -61,8 +99,7 @@ def main() -> None:
     elif task == "build":
         run(["mkdocs", "build", "--strict", *extra])
     elif task == "test":
-        run(["ruff", "check", "generator", "tests", "benchmarks", "scripts", "tasks.py"])
-        run(["python", "-m", "pytest", *extra])
+        test(extra)
     elif task == "bench":
         run(["python", "benchmarks/run.py", *extra])
 

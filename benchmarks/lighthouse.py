@@ -45,7 +45,7 @@ INSTALL = HERE / ".lighthouse"  # git-ignored
 # Lighthouse 13 needs Node 22.19 or later; Debian 12 ships Node 20, which Lighthouse 12 supports.
 # A fixed version also keeps the scores comparable from one run of this script to the next.
 PACKAGE = "lighthouse@12.8.2"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("INFOINTERVIEW_CHROMIUM") or "/usr/bin/chromium"  # as the browser tests
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
 # Guide pages of different kinds and lengths: the home page with its cards, a long guide page, a
 # short one with message templates (and the composer's copy buttons), and a ready-made sheet.

@@ -81,7 +81,7 @@ def build_sites(work: Path, mkdocs: Path, size: int, scored: dict[str, list[str]
         else:
             synth.write_bank(bank_size, variant.bank)
         site = work / f"site-{name}"
-        _build(mkdocs, variant.hook_config, site, project, env)
+        _build(mkdocs, variant.plugin_config, site, project, env)
         sites[name] = site
         for kind, theme in references.items():
             reference = work / f"{kind}-{name}"

@@ -9,7 +9,7 @@ under new ids; also `roles10`, `industries10`): every step must grow linearly wi
 The sheet maker's data is the one step that cannot: it holds a sheet for every goal x role x
 format x industry x length the page offers, so it grows with that product (issue 23).
 
-The hook's work in a build (`on_pre_build` and the insert comments) is what the generator adds to
+The plugin's work in a build (`on_pre_build` and the insert comments) is what the generator adds to
 a plain build of the same pages, so this splits it up: importing the generator (with Jinja),
 parsing the bank's YAML, the rest of loading (validation, references, coverage), checking the
 hand-written pages, compiling the templates (which a build does on first use) and rendering
@@ -38,7 +38,7 @@ PHASES = {
     "compile": "compile every template (Jinja, no bytecode cache)",
     "maker": "the sheet maker's and filter's data alone (data_assets; part of render)",
     "render": "render the site pages (site_pages, templates compiled)",
-    "total": "total (what the hook adds to a build, about)",
+    "total": "total (what the plugin adds to a build, about)",
 }
 
 

@@ -9,7 +9,7 @@ and only what must differ is overridden:
 
 N is the number of questions, or `shipped` for a copy of the shipped bank (`question_bank/`).
 
-- `hook-N.yml`: the real build of bank folder `bank-N`, as mkdocs.yml configures it (with the
+- `plugin-N.yml`: the real build of bank folder `bank-N`, as mkdocs.yml configures it (with the
   PDF handouts, if mkdocs.yml builds them);
 - `nopdf-N.yml`: the same without the PDF handouts (the plugin's `pdf: false`), so it
   makes the same pages as `infointerview pages`;
@@ -56,8 +56,8 @@ class Variant:
         return self.project / f"pages-{self.name}"
 
     @property
-    def hook_config(self) -> Path:
-        return self.project / f"hook-{self.name}.yml"
+    def plugin_config(self) -> Path:
+        return self.project / f"plugin-{self.name}.yml"
 
     @property
     def nopdf_config(self) -> Path:
@@ -103,7 +103,7 @@ def add_variant(project: Path, size: int, label: str = "") -> Variant:
     """Write the configs for a bank of `size` questions (the bank itself is the caller's)."""
     variant = Variant(project, size, label)
     bank = variant.bank.name
-    _write_config(variant.hook_config, {
+    _write_config(variant.plugin_config, {
         # `watch` is replaced, not extended: base.yml's question_bank/ does not exist here,
         # and the live generator/rendering/templates must not trigger rebuilds while `serve`
         # is timed.

@@ -19,7 +19,7 @@ MEASURES: dict[str, str] = {
     "check": "infointerview check",
     "pages": "infointerview pages",
     "plain": "mkdocs build, plain",
-    "build-nopdf": "mkdocs build, hook, no PDFs",
+    "build-nopdf": "mkdocs build, plugin, no PDFs",
     "build": "mkdocs build, full",
     "build-pdfcache": "mkdocs build, full, PDF cache filled",
     "sheet-md": "sheet, Markdown",
@@ -100,7 +100,7 @@ def ratios(results: Results, sizes: list[int]) -> list[Ratio]:
             found.append(Ratio(name, results[key].median, results[key].cpu, target, "s"))
 
     for size in sizes:
-        # Like for like: the plain build has no PDF handouts, so neither may the hook build.
+        # Like for like: the plain build has no PDF handouts, so neither may the plugin build.
         ratio(f"Generator overhead at {column(size)}: {MEASURES['build-nopdf']} / build, plain",
               (size, "build-nopdf"), results.get((size, "plain")), MAX_OVERHEAD.get(size))
     synthetic = [size for size in sizes if size != SHIPPED]
@@ -156,7 +156,7 @@ def tables(results: Results, sizes: list[int], runs: int) -> str:
     rule = "| --- |" + " ---: |" * len(sizes)
     sections = (
         (f"Median wall time in seconds over {runs} run(s) ({3 * runs} samples for the sub-second"
-         f" commands: check, sheets, baseline; {2 * runs} for the plain build and the hook build"
+         f" commands: check, sheets, baseline; {2 * runs} for the plain build and the plugin build"
          " without PDFs; the in-process YAML rows are each run's best round), ± half the"
          " min-max range:",
          _seconds, keys),

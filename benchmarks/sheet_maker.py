@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import random
 import shutil
 import statistics
@@ -43,7 +44,7 @@ from generator.site.sheet_maker_page import PAGE_PATH, maker_pages
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SCRIPTS = ROOT / "site_overrides" / "assets" / "javascripts"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("INFOINTERVIEW_CHROMIUM") or "/usr/bin/chromium"  # as the browser tests
 DATA_TARGET_GZIP = 150_000
 UPDATE_TARGET_MS = 50
 AXES = ("goal", "role", "format", "industry", "minutes")

@@ -106,7 +106,7 @@ class Bench:
         # The overhead target compares the first two: they alternate, twice per run, so that
         # a busy moment on the machine does not fall on one of them only.
         builds = [("plain", variant.plain_config), ("build-nopdf", variant.nopdf_config)] * 2
-        builds += [("build", variant.hook_config), ("build-pdfcache", variant.hook_config)]
+        builds += [("build", variant.plugin_config), ("build-pdfcache", variant.plugin_config)]
         for key, config in builds:
             site = self.tmp / f"site-{key}-{size}"
             measured(key, [self.tool("mkdocs"), "build", "-f", config, "-d", site], fresh=site)
@@ -129,7 +129,7 @@ class Bench:
         """Fill the PDF cache as the last full build would have, unmeasured, so that the row
         with the cache sees it filled from the first run on."""
         site = self.tmp / f"site-prime-{variant.name}"
-        command = [self.tool("mkdocs"), "build", "-f", variant.hook_config, "-d", site]
+        command = [self.tool("mkdocs"), "build", "-f", variant.plugin_config, "-d", site]
         measure.run_measured(command, self.project, self.env_pdf_cache)
         shutil.rmtree(site, ignore_errors=True)
         self.primed.add(variant.size)
@@ -161,12 +161,12 @@ class Bench:
         sites = [self.tmp / f"site-{key}-{size}" for key in ("build-nopdf", "plain")]
         if any(key in self.skip for key in ("build-nopdf", "plain")):
             return
-        hook, plain = (_files(site) for site in sites)
-        if hook != plain:
+        ours, plain = (_files(site) for site in sites)
+        if ours != plain:
             self.notes.append(
-                f"At {report.column(size)} questions the hook build (no PDFs) and the plain "
-                f"build made different files: only in the hook build {sorted(hook - plain)[:5]}, "
-                f"only in the plain build {sorted(plain - hook)[:5]}."
+                f"At {report.column(size)} questions the plugin build (no PDFs) and the plain "
+                f"build made different files: only in the plugin build {sorted(ours - plain)[:5]}, "
+                f"only in the plain build {sorted(plain - ours)[:5]}."
             )
 
     def serve(self, variant: Variant, run: int, record: bool) -> None:

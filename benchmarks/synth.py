@@ -3,9 +3,9 @@
 A synthetic bank is a folder holding the shipped vocabulary and guidance (`question_bank/`
 without its `questions/`) plus generated question files. The generated questions are spread
 evenly over every category, goal, role and industry of that vocabulary, and their lengths follow
-the shipped bank (measured on its 158 questions): text 39-149 characters (median 84), `why`
-68-150 (median 102), one follow-up probe on about 30% of them, core on about 47%. Everything is
-drawn from one seeded `random.Random`, so a size and seed always give the same bytes.
+the shipped questions as measured when this was written: text 39-149 characters (median 84),
+`why` 68-150 (median 102), one follow-up probe on about 30% of them, core on about 47%.
+Everything is drawn from one seeded `random.Random`, so a size and seed always give the same bytes.
 
     .venv/bin/python benchmarks/synth.py --size 1000 --out benchmarks/work/bank-1000
 """

@@ -1,4 +1,11 @@
-"""Shared fixtures: the real project, real builds and the real command line."""
+"""Shared fixtures: the real project, real builds and the real command line; and the tiers.
+
+Two tiers: `python3 tasks.py test` runs everything; `python3 tasks.py test --fast` runs what
+answers in seconds, `-m "not browser and not pdf and not slow"`. Marks are given here, from the
+file a test is in and the fixtures it uses, so a new test lands in the right tier without
+anyone remembering a decorator; and in the fast tier any test that still starts a site build
+is skipped by `run` below, so a mis-filed test costs seconds, not minutes.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +23,44 @@ BANK = ROOT / "question_bank"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 # A fixed time for reproducible builds (sitemap dates); any value works if it is the same.
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
-# Tests (and the commands they start) keep the PDF cache to themselves, away from $HOME.
-os.environ["INFOINTERVIEW_CACHE_DIR"] = tempfile.mkdtemp(prefix="infointerview-test-cache-")
+# Tests (and the commands they start) keep the PDF cache to themselves, away from $HOME. The
+# pytest-xdist workers inherit the folder the first process made (setdefault), so a PDF one
+# worker rendered is not rendered again by the other; entries are written under a temporary name
+# and renamed, so sharing is safe. A user's own INFOINTERVIEW_CACHE_DIR is never used.
+os.environ["INFOINTERVIEW_CACHE_DIR"] = os.environ.setdefault(
+    "INFOINTERVIEW_TEST_CACHE_DIR", tempfile.mkdtemp(prefix="infointerview-test-cache-"))
+# Set by `tasks.py test --fast`: a test that starts a site build there is skipped, not run.
+FAST_TIER = "INFOINTERVIEW_FAST_TESTS"
+
+# Files whose tests all render PDFs or all build sites, wheels or servers. Tests in
+# tests/browser are `browser`; any test using a fixture in SLOW_FIXTURES is `slow`.
+FILE_MARKS = {
+    "test_pdf.py": "pdf",
+    "test_sheet_writing_space.py": "pdf",
+    "test_benchmarks.py": "slow",
+    "test_changes_are_seen.py": "slow",
+    "test_edition.py": "slow",
+    "test_lms_package.py": "slow",
+    "test_serve.py": "slow",
+    "test_site_build.py": "slow",
+}
+SLOW_FIXTURES = {"built_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.parent.name == "browser":
+            item.add_marker(pytest.mark.browser)
+        if path.name in FILE_MARKS:
+            item.add_marker(FILE_MARKS[path.name])
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def run(args: list[str], cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    if os.environ.get(FAST_TIER) and "mkdocs" in args[:3] and "build" in args:
+        pytest.skip("builds a site: runs in the full tier (python3 tasks.py test)")
     return subprocess.run(
         args, cwd=cwd, capture_output=True, text=True, check=False,
         env={**os.environ, **QUIET, **env},

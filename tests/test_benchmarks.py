@@ -43,16 +43,16 @@ def _summary(seconds: float, cpu: float | None = None) -> Summary:
     return Summary(seconds, seconds, seconds, None, cpu if cpu is not None else seconds, 3)
 
 
-@pytest.mark.parametrize(("size", "hook", "target", "verdict"), [
+@pytest.mark.parametrize(("size", "ours", "target", "verdict"), [
     (1_000, 1.10, 1.10, "met"), (1_000, 1.11, 1.10, "NOT met"),
     (10_000, 1.25, 1.25, "met"), (10_000, 1.26, 1.25, "NOT met"), (100, 1.50, None, "(info)"),
 ])
 def test_the_overhead_target_is_ten_percent_at_1000_and_a_quarter_at_10000(
-    size: int, hook: float, target: float | None, verdict: str
+    size: int, ours: float, target: float | None, verdict: str
 ) -> None:
-    results = {(size, "plain"): _summary(1.0), (size, "build-nopdf"): _summary(hook, cpu=0.5)}
+    results = {(size, "plain"): _summary(1.0), (size, "build-nopdf"): _summary(ours, cpu=0.5)}
     [found] = report.ratios(results, [size])
-    assert found.name == (f"Generator overhead at {size:,}: mkdocs build, hook, no PDFs"
+    assert found.name == (f"Generator overhead at {size:,}: mkdocs build, plugin, no PDFs"
                           " / build, plain")
     assert (found.target, found.verdict) == (target, verdict)
     assert found.cpu_value == pytest.approx(0.5)  # shown beside it, never the verdict
@@ -114,13 +114,13 @@ def test_a_small_run_prints_every_row_and_ratio(tmp_path: Path) -> None:
     assert text.strip() == result.stdout.strip()
     for label in report.MEASURES.values():
         assert f"| {label} | " in text, label
-    assert "| Generator overhead at 40: mkdocs build, hook, no PDFs / build, plain |" in text
+    assert "| Generator overhead at 40: mkdocs build, plugin, no PDFs / build, plain |" in text
     baseline = 'python -c "import yaml, jinja2"'
     assert f"| Start-up at shipped bank: sheet, Markdown / {baseline} | " in text
     assert "| YAML parse at shipped bank: ours, with lines / yaml.compose with libyaml | " in text
     assert "| Time at 40: serve, rebuild (edit to reload) | " in text
     assert "times after one edit" not in text  # one edit, one build
-    assert "made different files" not in text  # the hook and plain builds made the same site
+    assert "made different files" not in text  # the plugin and plain builds made the same site
     assert set(work.glob("run-*")) == kept_before  # this run's work folder is removed
 
 

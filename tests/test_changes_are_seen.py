@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.rendering import pdf, pdf_cache
-from tests.conftest import copy_project, mkdocs_build, run, run_cli
+from tests.conftest import copy_project, run, run_cli
 
 
 def test_an_edited_template_reaches_the_next_build(tmp_path: Path) -> None:
@@ -79,15 +79,3 @@ def test_nothing_but_pdfs_is_written_to_the_cache(tmp_path: Path) -> None:
                 str(tmp_path / "s.pdf")], **env).returncode == 0
     assert [p.suffix for p in cache.iterdir()] == [".pdf"]
     assert oct(os.stat(cache).st_mode & 0o777) == "0o700"
-
-
-def test_a_bank_error_in_a_build_keeps_the_previous_site_byte_for_byte(tmp_path: Path) -> None:
-    # The README promises a bad bank leaves the previous site untouched (on_pre_build).
-    project = copy_project(tmp_path / "project")
-    site = project / "site"
-    assert mkdocs_build(project, site).returncode == 0
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    (project / "question_bank" / "broken.yml").write_text("questions: [", encoding="utf-8")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 1 and "broken.yml" in result.stderr
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

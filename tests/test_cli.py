@@ -155,7 +155,7 @@ def test_pages_writes_every_page(tmp_path: Path) -> None:
     assert {"index.md", "guide/what-it-is.md", "sheets/index.md", "sheets/explore.md",
             "questions/index.md", "records/debrief.md", "assets/stylesheets/sheet.css"} <= written
     guide = (tmp_path / "docs" / "guide" / "asking.md").read_text(encoding="utf-8")
-    assert "<!-- insert:" not in guide  # inserts are expanded for builders without the hook
+    assert "<!-- insert:" not in guide  # inserts are expanded for builders without the plugin
     assert (ROOT / "content" / "guide" / "asking.md").read_text().count("<!-- insert:") > 0
 
 

@@ -117,6 +117,7 @@ def test_uppercase_suffixes_are_read(tmp_path: Path) -> None:
     assert "extra.YML:2: question 'bad' is missing the required key" in result.stderr
 
 
+@pytest.mark.pdf
 def test_an_unwritable_cache_is_simply_not_used(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
@@ -127,6 +128,7 @@ def test_an_unwritable_cache_is_simply_not_used(tmp_path: Path) -> None:
     assert output.read_bytes().startswith(b"%PDF-")
 
 
+@pytest.mark.pdf
 def test_pdf_cache_entries_it_did_not_write_are_treated_as_absent(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = {"INFOINTERVIEW_CACHE_DIR": str(cache)}

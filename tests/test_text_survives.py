@@ -68,6 +68,7 @@ def test_text_in_a_sheet_is_shown_literally(bank, sample: str) -> None:
     assert _flat(sample) in text
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("sample", [
     "!!! danger Boom <script>x</script> \U0001f393 \U0001d518 \u4e2d\u6587 \U00020000 R&D",
     "# Heading? > quote | a | b | *[HTML]: x {: .x } \u0627\u0644\u0639\u0631\u0628\u064a\u0629",

@@ -21,14 +21,14 @@ from generator.core.option_types import (
     Link,
     contact_link,
 )
-from generator.core.value_types import TITLE_LENGTH, declare
+from generator.core.value_types import TITLE_LENGTH, ValueType, declare
 
 # The project's own edition: where readers report a problem when no centre is named.
 PROJECT_NAME = "the infointerview project"
 PROJECT_CONTACT = "the issue tracker of the infointerview project's repository"
 
 
-def _optional(value_type: object, doc: str) -> str | None:
+def _optional(value_type: ValueType, doc: str) -> str | None:
     return declare(value_type, doc, required=False)
 
 

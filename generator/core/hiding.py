@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, MutableMapping
+from typing import Any
 
 from generator.core.model import SECTIONS, Item
 from generator.core.value_types import FieldSpec, Reference, References, Suits, field_specs
@@ -42,7 +43,7 @@ def follow_hides(merged: MutableMapping[str, dict[str, Item]], hidden: Hidden) -
 
 def _without_hidden(item: Item, specs: Mapping[str, FieldSpec], hidden: Hidden) -> Item | None:
     """`item` with hidden ids left out of its lists; None when it must be hidden too."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for key, spec in specs.items():
         kind, target = spec.value_type, spec.value_type.refers_to
         value = getattr(item, key)

@@ -193,6 +193,7 @@ def _read_section(
         ident, origin = made.id, made.origin
         if ident in items:
             first = items[ident].origin
+            assert first is not None  # every item the loader made carries its origin
             message = (
                 f"duplicate {section.singular} id {ident!r} "
                 f"(first defined at {display_path(first.path)}:{first.line})"

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from generator.core.value_types import (
     TITLE_LENGTH,
@@ -32,6 +33,8 @@ from generator.core.value_types import (
 SuitsIds = tuple[str, ...] | None
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
 PLACES = ("opening", "questions", "closing")
+TIP_KINDS = ("do", "dont")
+TIP_STAGES = ("before", "during", "after")
 # Values the pages reserve, which an id must not take (tests/test_hostile_ids.py checks these
 # against the pages). A goal's sheet is the page sheets/<goal id>, beside the site's own pages
 # in that folder. The bank page's industry filter offers NO_INDUSTRY ("no particular
@@ -91,19 +94,22 @@ class Goal:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Role:
+class Option:
+    """A role or a format: one of the things a student picks to describe a meeting.
+
+    The two hold the same fields, so they are one class; the names below keep the code that
+    reads them saying which one it means. An industry has the same fields too, but its id
+    must not take a value the bank page's filter reserves, so it is its own class.
+    """
+
     id: str = _id()
     title: str = _title()
     description: str = _description()
     origin: Origin | None = _origin()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Format:
-    id: str = _id()
-    title: str = _title()
-    description: str = _description()
-    origin: Origin | None = _origin()
+Role = Option
+Format = Option
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,8 +161,8 @@ class Question:
 @dataclass(frozen=True, kw_only=True)
 class Tip:
     id: str = _id()
-    kind: str = declare(Choice(("do", "dont")), "A do or a don't.")
-    stage: str = declare(Choice(("before", "during", "after")), "When it applies.")
+    kind: str = declare(Choice(TIP_KINDS), "A do or a don't.")
+    stage: str = declare(Choice(TIP_STAGES), "When it applies.")
     text: str = declare(Text(), "The tip.")
     why: str | None = declare(Text(), "Why it matters.", required=False)
     formats: SuitsIds = declare(Suits("formats"), "The meeting formats it suits.",
@@ -203,9 +209,7 @@ class Avoid:
     origin: Origin | None = _origin()
 
 
-Item = (
-    Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template | Avoid
-)
+Item = Goal | Option | Category | Question | Tip | Benefit | Step | Template | Avoid
 
 
 @dataclass(frozen=True)
@@ -259,8 +263,10 @@ class Bank:
         cls, sections: Mapping[str, Mapping[str, Item]],
         hidden: frozenset[tuple[str, str]] = frozenset(),
     ) -> Bank:
-        # Read-only views, so no caller can change the bank another caller sees.
-        views = {name: MappingProxyType(dict(items)) for name, items in sections.items()}
+        # Read-only views, so no caller can change the bank another caller sees. Each section
+        # holds its own item type (SECTIONS says which), which a type checker cannot follow here.
+        views: dict[str, Any] = {name: MappingProxyType(dict(items))
+                                 for name, items in sections.items()}
         return cls(**views, hidden=hidden)
 
     def categories_at(self, place: str) -> set[str]:

@@ -28,7 +28,7 @@ from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from generator.core.statement_facts import StatementFacts
 from generator.core.value_types import Flag, Invalid, declare, field_specs, show
 from generator.core.yaml_parse import TAGGED, parse_yaml
-from generator.core.yaml_source import YamlMapping, read_bank_file
+from generator.core.yaml_source import YamlList, YamlMapping, read_bank_file
 
 PLUGIN = "infointerview"
 
@@ -111,7 +111,7 @@ def _section(model: type, values: Any, where: Any, prefix: str, path: Path, line
                     "give a value or leave the line out")))
             continue
         inner = where.get(name) if isinstance(where, YamlMapping) else None
-        if isinstance(spec.value_type, Section):
+        if isinstance(spec.value_type, Section) and spec.value_type.model is not None:
             value = _section(spec.value_type.model, value, inner, f"{prefix}{name}.", path,
                              line_of(name), problems, lines)
         else:
@@ -152,12 +152,12 @@ def plugin_entry(document: Any) -> tuple[Any, int] | None:
     """The plugin's options as the reader read them, and their line; None without the plugin.
     MkDocs takes `plugins:` as a list of names and one-key mappings, or as one mapping."""
     plugins = document.get("plugins") if isinstance(document, dict) else None
-    if isinstance(plugins, dict) and PLUGIN in plugins:
+    if isinstance(plugins, YamlMapping) and PLUGIN in plugins:
         return plugins[PLUGIN], plugins.key_lines[PLUGIN]
-    for number, entry in enumerate(plugins if isinstance(plugins, list) else []):
-        if entry == PLUGIN:
+    for number, entry in enumerate(plugins if isinstance(plugins, YamlList) else []):
+        if entry == PLUGIN and isinstance(plugins, YamlList):
             return None, plugins.item_lines[number]
-        if isinstance(entry, dict) and PLUGIN in entry:
+        if isinstance(entry, YamlMapping) and PLUGIN in entry:
             return entry[PLUGIN], entry.key_lines[PLUGIN]
     return None
 

@@ -103,8 +103,8 @@ def _refuse_raw_characters(path: Path, text: str, named: Path | None) -> None:
         raise _error(path, line, _control_message(found.group(), named))
     if "\t" not in text:  # most files: no line to look at
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
+    for number, source_line in enumerate(text.splitlines(), start=1):
+        indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
         if "\t" in indent:
             raise _error(path, number, "tab character in indentation; indent with spaces")
 

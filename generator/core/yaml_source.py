@@ -21,6 +21,7 @@ class YamlMapping(dict[str, Any]):
 
     line: int
     key_lines: dict[str, int]
+    tagged: bool = False  # written with a tag such as !ENV (read as TAGGED when it closes)
 
 
 class YamlList(list[Any]):
@@ -28,6 +29,7 @@ class YamlList(list[Any]):
 
     line: int
     item_lines: list[int]
+    tagged: bool = False
 
 
 def read_bank_file(path: Path) -> bytes:

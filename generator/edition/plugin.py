@@ -89,6 +89,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
         self.centre: Centre | None = None
         self.config_file = "mkdocs.yml"
         self.checked: CheckedOptions | None = None
+        self.options = PluginOptions()  # the checked options, typed (MkDocs' copy is not)
 
     # -- options -----------------------------------------------------------------------------
 
@@ -108,7 +109,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
             self.checked = check_options(options, path, where, line)
         except ConfigError as error:
             return [(PLUGIN, c.ValidationError(f"\n{error}"))], []
-        checked = self.checked.options
+        checked = self.options = self.checked.options
         return super().load_config(
             {name: getattr(checked, name) for name in field_specs(PluginOptions)},
             config_file_path)
@@ -124,7 +125,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
             raise PluginError("infointerview: the privacy notice says this site contacts no other "
                               f"website, but {self.config_file} says otherwise:\n- "
                               + "\n- ".join(found))
-        self.centre = self.config.centre
+        self.centre = self.options.centre
         self._add_theme_overrides(config)
         # What the shipped pages need reaches sites made by older releases too.
         add_missing(config.markdown_extensions, config.mdx_configs)
@@ -152,17 +153,17 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
             for folder in self._content_folders(config):
                 check_content(bank, folder)
             pages: dict[str, str | bytes] = dict(
-                site_pages(bank, self.config.pdf, self.config.default_minutes))
+                site_pages(bank, self.options.pdf, self.options.default_minutes))
             palette = self._palette()
-            facts = self.config.statements or StatementFacts()
+            facts = self.options.statements or StatementFacts()
             pages.update(statement_pages(self.centre, facts, palette.changes if palette else ()))
             css = self._palette_css()
             if css:
                 pages[BRAND_CSS_PATH] = css
-            if self.config.pdf:
+            if self.options.pdf:
                 from generator.site.downloads import site_downloads  # noqa: PLC0415 - WeasyPrint is slow to import
 
-                pages.update(site_downloads(bank, self.config.default_minutes))
+                pages.update(site_downloads(bank, self.options.default_minutes))
         except BankError as error:
             raise PluginError(f"infointerview: the question bank has problems:\n{error}") from None
         except PdfUnavailable as error:
@@ -183,11 +184,11 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
                     files.append(File(uri, str(shipped), config.site_dir,
                                       config.use_directory_urls))
         self.generated = set()
-        for path, content in self.pages.items():
-            if files.get_file_from_path(path) is None:  # a hand-written page wins
-                files.append(File.generated(config, path, content=content,
+        for page_uri, content in self.pages.items():
+            if files.get_file_from_path(page_uri) is None:  # a hand-written page wins
+                files.append(File.generated(config, page_uri, content=content,
                                             inclusion=InclusionLevel.INCLUDED))
-                self.generated.add(path)
+                self.generated.add(page_uri)
         if config.nav is None and self.bank is not None:
             # Material prints section titles unescaped, so the centre's name is escaped here.
             section = Markup.escape(self.centre.name) if self.centre else "Our pages"
@@ -198,13 +199,13 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
         # on_pre_build has checked every insert comment, so this cannot fail half-way through.
         if page.file.src_uri not in self.generated and INSERT.search(markdown) and self.bank:
             source = Path(page.file.abs_src_path or page.file.src_uri)
-            return expand_inserts(markdown, self.bank, source, self.config.pdf)
+            return expand_inserts(markdown, self.bank, source, self.options.pdf)
         return markdown
 
     # -- helpers -----------------------------------------------------------------------------
 
     def bank_folders(self, root: Path) -> list[Path]:
-        return bank_folders(root, list(self.config.banks))
+        return bank_folders(root, list(self.options.banks))
 
     def _content_folders(self, config: MkDocsConfig) -> list[Path]:
         docs, shipped = Path(config.docs_dir), shipped_path("content")

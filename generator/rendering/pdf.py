@@ -23,7 +23,7 @@ _made: dict[str, bytes] = {}
 
 INSTALL_HINT = (
     "PDF sheets need WeasyPrint and the Pango library.\n"
-    "  Install WeasyPrint:  pip install 'infointerview[pdf]'\n"
+    "  Install WeasyPrint:  pip install weasyprint  (infointerview depends on it)\n"
     "  Install Pango:       sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0\n"
     "                       (Debian, Ubuntu)\n"
     "                       brew install pango (macOS)\n"

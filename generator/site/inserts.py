@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.core.errors import BankError, Problem
-from generator.core.model import SECTIONS, Bank
+from generator.core.model import SECTIONS, TIP_KINDS, TIP_STAGES, Bank
 from generator.core.value_types import field_specs
 from generator.rendering.render import Markup, render_html, render_markdown
 from generator.site.checklist import checklist_actions, checklist_html
@@ -85,9 +85,9 @@ def _fields(bank: Bank, options: dict[str, str]) -> str:
     return render_markdown("inserts/fields.md.j2", rows=rows)
 
 
-# name -> (renderer, allowed options, the section an `id` option must name)
+# name -> (renderer, {option: the values it may take, or () for any value})
 _INSERTS: dict[str, tuple[Callable[[Bank, dict[str, str]], str], dict[str, tuple[str, ...]]]] = {
-    "tips": (_tips, {"kind": ("do", "dont"), "stage": ("before", "during", "after")}),
+    "tips": (_tips, {"kind": TIP_KINDS, "stage": TIP_STAGES}),
     "benefits": (_benefits, {"goal": ()}),
     "steps": (_steps, {}),
     "template": (_template, {"id": ()}),

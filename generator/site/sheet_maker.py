@@ -103,8 +103,8 @@ def suits_data(bank: Bank) -> dict[str, Any]:
         rows[None, role] = _or_rows([rows[goal, role] for goal in bank.goals], len(industries))
     table = _Table()
     index = []
-    for goal, role in itertools.product([*bank.goals, None], [*bank.roles, None]):
-        by_industry = rows[goal, role]
+    for any_goal, any_role in itertools.product([*bank.goals, None], [*bank.roles, None]):
+        by_industry = rows[any_goal, any_role]
         for mask in [*by_industry, functools.reduce(operator.or_, by_industry, 0)]:
             index.append(table.add(_bits(mask, len(questions))))
     return {

@@ -27,9 +27,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium unless INFOINTERVIEW_CHROMIUM names another (a Chromium or Chrome binary).
+CHROMIUM = Path(os.environ.get("INFOINTERVIEW_CHROMIUM") or "/usr/bin/chromium")
 MISSING_CHROMIUM = (
-    f"Chromium not found at {CHROMIUM}; install it with apt-get install chromium"
+    f"Chromium not found at {CHROMIUM}; install it with apt-get install chromium, "
+    "or set INFOINTERVIEW_CHROMIUM to its path"
 )
 # Quiet, deterministic Chromium: no GPU, and none of the browser's own background traffic
 # (updates, sync, safe browsing lists), which would otherwise show up as external requests.

@@ -11,11 +11,13 @@
 
   // The bank page's filter. Which questions suit a choice is not decided here: the build
   // writes it (window.infointerviewSuits, from tailor.suits, the rule the sheets use) as one
-  // bit set per goal, role and industry choice, "any" included; this only looks it up.
+  // bit set per goal, role and industry choice, "any" included; this only looks it up, through
+  // sheet-lookup.js, where the tables' layout is written.
   function setUpFilter(root) {
     var form = root.querySelector("[data-ii-filter]");
     var suits = window.infointerviewSuits;
-    if (!form || !suits) { return; }
+    var tables = window.infointerviewLookup;
+    if (!form || !suits || !tables) { return; }
     var items = Array.prototype.slice.call(root.querySelectorAll(".ii-bank__item"));
     var byId = {};
     items.forEach(function (item) { byId[item.getAttribute("data-ii-question")] = item; });
@@ -32,16 +34,16 @@
       var r = role ? suits.roles.indexOf(role) : suits.roles.length;
       var i = industry === "" ? suits.industries.length + 1
         : industry === noIndustry ? 0 : suits.industries.indexOf(industry) + 1;
-      return (g * (suits.roles.length + 1) + r) * (suits.industries.length + 2) + i;
+      return tables.suitsKey(suits, g, r, i);
     }
 
     function apply() {
-      var bytes = window.atob(suits.sets[suits.index[choiceIndex()]]);
+      var flags = tables.suitsFlags(suits, choiceIndex());
       var shown = 0;
       suits.ids.forEach(function (id, n) {
         var item = byId[id];
         if (!item) { return; }
-        var visible = (bytes.charCodeAt(n >> 3) >> (n & 7) & 1) === 1;
+        var visible = flags[n];
         item.hidden = !visible;
         if (visible) { shown += 1; }
       });

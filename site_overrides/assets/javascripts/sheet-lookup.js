@@ -1,19 +1,47 @@
-/* The sheet maker's lookup: a choice of goal, role, format, industry and minutes -> the sheet
- * Python chose for it. The tables come from generator/site/sheet_maker.py (tailor.build_sheet and
- * tailor.suits); this file only does index arithmetic on them, and decides nothing.
- * window.infointerviewMaker.lookup(choice) gives a sheet as question ids, for tests.
+/* The tables' layout and decoding, written once: a choice of goal, role, format, industry and
+ * minutes -> the sheet Python chose for it, and a goal, role and industry -> which questions
+ * suit it. The tables come from generator/site/sheet_maker.py (tailor.build_sheet and
+ * tailor.suits; its docstrings give the layouts); this file only does index arithmetic on them,
+ * and decides nothing. The sheet maker and the question bank's filter (infointerview.js) both
+ * read the tables through it. window.infointerviewMaker.lookup(choice) gives a sheet as
+ * question ids, for tests. The pure functions are unit-tested with Node (tests/js/).
  */
-(function () {
+(function (root) {
   "use strict";
 
-  var data = window.infointerviewSheetMaker;
-  var suits = window.infointerviewSuits;
-  if (!data || !suits) { return; }
+  // sheet_maker.maker_data: sheets[((goal * roles + role) * (industries + 1) + industry) *
+  // minutes + step]; industry 0 is "none", 1..n the industries in bank order.
+  function sheetKey(data, g, r, i, m) {
+    return ((g * data.roles.length + r) * (data.industries.length + 1) + i) *
+      data.minutes.length + m;
+  }
+
+  // sheet_maker.suits_data: index[(goal * (roles + 1) + role) * (industries + 2) + industry];
+  // goal == goals and role == roles are "any"; industry 0 is "none", n + 1 "any".
+  function suitsKey(suits, g, r, i) {
+    return (g * (suits.roles.length + 1) + r) * (suits.industries.length + 2) + i;
+  }
+
+  // The set at a key, as one boolean per question in bank order (bit n of byte n / 8).
+  function suitsFlags(suits, key) {
+    var bytes = root.atob(suits.sets[suits.index[key]]);
+    var flags = [];
+    for (var n = 0; n < suits.ids.length; n += 1) {
+      flags.push((bytes.charCodeAt(n >> 3) >> (n & 7) & 1) === 1);
+    }
+    return flags;
+  }
 
   function position(list, id) {
     for (var i = 0; i < list.length; i += 1) { if (list[i].id === id) { return i; } }
     return -1;
   }
+
+  var exported = { sheetKey: sheetKey, suitsKey: suitsKey, suitsFlags: suitsFlags };
+  root.infointerviewLookup = exported;
+  var data = root.infointerviewSheetMaker;
+  var suits = root.infointerviewSuits;
+  if (!data || !suits) { return; }  // the bank page: only the suits tables
 
   // The sheet for a choice, from the tables alone; null when the choice is not offered.
   function lookup(choice) {
@@ -23,9 +51,7 @@
     var i = choice.industry ? position(data.industries, choice.industry) + 1 : 0;
     var m = data.minutes.indexOf(Number(choice.minutes));
     if (g < 0 || r < 0 || f < 0 || i < 0 || m < 0 || (choice.industry && i === 0)) { return null; }
-    var key = ((g * data.roles.length + r) * (data.industries.length + 1) + i) *
-      data.minutes.length + m;
-    var selection = data.selections[data.sheets[key]];
+    var selection = data.selections[data.sheets[sheetKey(data, g, r, i, m)]];
     var format = data.formats[f];
     return {
       goal: data.goals[g], role: data.roles[r], format: format,
@@ -37,17 +63,10 @@
     };
   }
 
-  // Which questions suit a goal, role and industry (tailor.suits), as an array of booleans.
+  // Which questions suit a sheet's goal, role and industry (tailor.suits), as booleans.
   function suiting(sheet) {
-    var industries = suits.industries.length;
-    var key = (sheet.goalIndex * (suits.roles.length + 1) + sheet.roleIndex) * (industries + 2) +
-      sheet.industryIndex;
-    var bytes = window.atob(suits.sets[suits.index[key]]);
-    var flags = [];
-    for (var n = 0; n < suits.ids.length; n += 1) {
-      flags.push((bytes.charCodeAt(n >> 3) >> (n & 7) & 1) === 1);
-    }
-    return flags;
+    return suitsFlags(suits, suitsKey(suits, sheet.goalIndex, sheet.roleIndex,
+                                      sheet.industryIndex));
   }
 
   function ids(list) { return list.map(function (n) { return suits.ids[n]; }); }
@@ -63,6 +82,7 @@
     };
   }
 
-  window.infointerviewMaker = { lookup: describe };
-  window.infointerviewLookup = { lookup: lookup, suiting: suiting };
-})();
+  root.infointerviewMaker = { lookup: describe };
+  exported.lookup = lookup;
+  exported.suiting = suiting;
+})(window);
