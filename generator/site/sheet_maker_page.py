@@ -7,15 +7,23 @@ page's script fills from the tables of `generator.site.sheet_maker`.
 
 from __future__ import annotations
 
-from generator.rendering import render
-from generator.rendering.documents import default_sheet
 from generator.core.model import Bank
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
+from generator.rendering import render
+from generator.rendering.documents import default_sheet
 from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 
 PAGE_PATH = "sheets/make.md"
-# The fields the student types into; their names are the sheet's `data-ii-slot` names.
-FIELDS = (("name", "Contact's name"), ("organisation", "Organisation"), ("date", "Date"))
+# The details of the person the student will meet: (name, label, input type). The same names
+# are the fields of a kept meeting (meetings.js); name, organisation, date and connection are
+# printed on the sheet, the research notes are not.
+FIELDS = (
+    ("name", "Their name", "text"),
+    ("title", "Their job title", "text"),
+    ("organisation", "Organisation", "text"),
+    ("date", "Date and time of the meeting", "datetime-local"),
+    ("connection", "How you are connected, or who referred you", "text"),
+)
 
 
 def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
