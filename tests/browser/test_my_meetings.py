@@ -16,6 +16,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from generator.core.loader import load_bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import suits
+from tests.conftest import BANK
+
 from .conftest import is_local, watch
 from .test_accessibility import SCHEMES, axe_violations, describe
 from .test_sheet_maker import EXAMPLE, MAKER, _printed
@@ -197,6 +202,28 @@ def test_questions_are_reworded_removed_and_moved_by_keyboard_and_undone(maker_p
 @pytest.fixture
 def maker_page(page: Page, site_url: str) -> Page:
     return open_maker(page, site_url + MAKER + EXAMPLE)
+
+
+def test_a_question_found_in_the_bank_is_added_and_undone(maker_page: Page) -> None:
+    page = maker_page
+    bank = load_bank([BANK])
+    request = SheetRequest(goal="student", role="recruiter", format="video",
+                           industry="healthcare", minutes=20)
+    start = question_texts(page)
+    page.fill("#ii-maker-find", "day")
+    found = page.locator("[data-ii-maker-found] li span").all_inner_texts()
+    by_text = {q.text: q for q in bank.questions.values()}
+    assert found and all(suits(by_text[text.strip()], request) for text in found)
+    suiting = int(page.text_content("[data-ii-maker-found-count]").split()[0])
+    page.check("#ii-maker-find-all")
+    assert int(page.text_content("[data-ii-maker-found-count]").split()[0]) > suiting
+    page.uncheck("#ii-maker-find-all")
+    choice = next(text.strip() for text in found if text.strip() not in start)
+    page.click(f"[aria-label='Add: {choice}']")
+    assert question_texts(page) == [*start, choice]
+    assert page.text_content(STATUS) == f"Question {len(start) + 1} is added to the sheet."
+    page.click("[data-ii-maker-undo]")
+    assert question_texts(page) == start
 
 
 def test_a_new_choice_keeps_own_questions_and_undo_brings_back_the_changes(

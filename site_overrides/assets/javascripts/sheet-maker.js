@@ -412,6 +412,7 @@
     onChange: function (listener) { listeners.push(listener); },
     say: function (text) { status.textContent = text; },
     questionText: questionText,
+    add: function (n) { actions.add({ n: n }); },
     suitingNow: function () { return suiting(lookup(state.choice)); }
   };
 
