@@ -11,6 +11,7 @@ from generator.core.model import Bank
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
 from generator.rendering.documents import default_sheet
+from generator.site.follow_ups import follow_up_data
 from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 
 PAGE_PATH = "sheets/make.md"
@@ -45,6 +46,7 @@ def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
         ),
         form=render.render_html(
             "sheet_maker_form.html.j2", choices=choices, fields=FIELDS,
+            follow_ups=follow_up_data(),
             defaults={"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT,
                       "minutes": str(DEFAULT_MINUTES)},
         ),

@@ -9,6 +9,9 @@ and Back from another page.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -172,6 +175,40 @@ def test_the_shared_address_reproduces_the_sheet_in_a_fresh_browser(
     other = open_maker(new_page(color_scheme="light", viewport=DESKTOP), with_details)
     assert _printed(other) == _printed(page)
     assert details_shown(other) == {**details, "notes": ""}  # research notes are never shared
+
+
+def read_qr(image: Path) -> str:
+    """The text of the QR code in an image, read by zbarimg (Debian's zbar-tools)."""
+    if not shutil.which("zbarimg"):
+        if os.environ.get("CI"):
+            pytest.fail("zbarimg not found; install zbar-tools", pytrace=False)
+        pytest.skip("zbarimg not found; install zbar-tools")
+    result = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True,
+                            check=True)
+    return result.stdout.decode("utf-8").rstrip("\n")
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_the_qr_code_holds_the_address_and_opens_the_same_sheet(
+    scheme: str, site_url: str, new_page: Callable[..., Page], tmp_path: Path,
+) -> None:
+    page = open_maker(new_page(color_scheme=scheme, viewport={"width": 390, "height": 800}),
+                      site_url + MAKER + EXAMPLE)
+    make_it_mine(page, "Can I see the ward? (\u00e9t\u00e9 & more)", "What checks come first?")
+    type_details(page, "Dana Whitfield")
+    page.check("#ii-maker-share-contact")
+    image = tmp_path / "qr.png"
+    # The code is drawn a moment after the last change.
+    page.wait_for_function(
+        "() => document.querySelector('[data-ii-maker-qr]').getAttribute('data-ii-qr-text')"
+        " === document.querySelector('#ii-maker-share').value")
+    page.locator("[data-ii-maker-qr] svg").screenshot(path=image)
+    payload = read_qr(image)
+    assert payload == page.input_value("#ii-maker-share")
+    phone = open_maker(new_page(color_scheme="light", viewport={"width": 390, "height": 800}),
+                       payload)
+    assert _printed(phone) == _printed(page)
+    assert phone.input_value("#ii-maker-name") == "Dana Whitfield"
 
 
 def test_questions_are_reworded_removed_and_moved_by_keyboard_and_undone(maker_page: Page) -> None:

@@ -408,8 +408,10 @@ def test_the_maker_works_by_keyboard_in_page_order(maker: Page) -> None:
     assert order == [
         "ii-maker-goal", "ii-maker-role", "ii-maker-format", "ii-maker-industry",
         "ii-maker-minutes", "ii-maker-name", "ii-maker-title", "ii-maker-organisation",
-        "ii-maker-date", "ii-maker-connection", "ii-maker-intro", "ii-maker-notes",
-        "ii-maker-own", "Add my question", "ii-maker-find", "ii-maker-find-all", "ii-maker-keep", "Start a new meeting",
+        "ii-maker-date", "ii-maker-connection", "ii-maker-sent", "ii-maker-replied",
+        "ii-maker-intro", "ii-maker-notes", "ii-maker-own", "Add my question", "ii-maker-find",
+        "ii-maker-find-all", "ii-maker-learned", "ii-maker-suggested", "ii-maker-next",
+        "ii-maker-keep", "Start a new meeting",
         "Forget all my meetings", "Save my meetings to a file", "ii-maker-import",
         "ii-maker-share-contact", "ii-maker-share", "Print this sheet", "Swap",
     ]

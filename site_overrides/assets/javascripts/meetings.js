@@ -10,7 +10,8 @@
  *           items: null (the sheet as chosen) or [{q: "question-id", text?: "reworded"} or
  *                  {own: "text"}, ...] in the student's order,
  *           extras: {"question-id": "question-id swapped in"},
- *           contact: {name, title, organisation, date, connection, notes, intro}}
+ *           contact: {name, title, organisation, date, connection, notes, intro, sent,
+ *                     replied, learned, suggested, next}}
  * Version 1 was the single entry "infointerview.sheetMaker" ({name, organisation, date,
  * intro, own}); it is read as one meeting. Anything else is reported, never thrown.
  */
@@ -21,7 +22,9 @@
   var OLD_KEY = "infointerview.sheetMaker";
   var VERSION = 2;
   var AXES = ["goal", "role", "format", "industry", "minutes"];
-  var CONTACT = ["name", "title", "organisation", "date", "connection", "notes", "intro"];
+  // Everything typed for one meeting: about the person, the first message, the debrief.
+  var CONTACT = ["name", "title", "organisation", "date", "connection", "notes", "intro",
+    "sent", "replied", "learned", "suggested", "next"];
   var FILE_KIND = "infointerview meetings";
 
   function storage() {

@@ -97,17 +97,18 @@
       document.dispatchEvent(new CustomEvent("infointerview:share", { detail: share.value }));
     }
 
-    // Every change to the open meeting is kept at once when it is kept.
+    // Every change to the open meeting is kept at once when it is kept. The list is drawn
+    // again only when its line for this meeting changes (50 kept meetings stay quick).
     function keepCurrent() {
-      if (keep.checked) {
-        var meeting = store.normalise(app.current());
-        meeting.updated = new Date().toISOString();
-        var at = indexOf(meeting.id);
-        if (at < 0) { meetings.push(meeting); } else { meetings[at] = meeting; }
-        save();
-        session(meeting.id);
-      }
-      draw();
+      if (!keep.checked) { updateShare(); return; }
+      var meeting = store.normalise(app.current());
+      meeting.updated = new Date().toISOString();
+      var at = indexOf(meeting.id);
+      var same = at >= 0 && title(meetings[at]) === title(meeting);
+      if (at < 0) { meetings.push(meeting); } else { meetings[at] = meeting; }
+      save();
+      session(meeting.id);
+      if (same) { updateShare(); } else { draw(); }
     }
 
     function forget(ids, say) {

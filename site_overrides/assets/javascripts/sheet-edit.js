@@ -120,12 +120,22 @@
   }
 
   // A date and time from the form ("2026-05-03T14:00") as the student's browser writes dates.
+  var DAY = { weekday: "long", year: "numeric", month: "long", day: "numeric" };
+  var formats = {};
   function showDate(value) {
-    var date = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(value) ? new Date(value) : null;
-    if (!date || isNaN(date.getTime())) { return value; }
-    var options = { weekday: "long", year: "numeric", month: "long", day: "numeric" };
-    if (value.length > 10) { options.hour = "numeric"; options.minute = "2-digit"; }
-    return date.toLocaleString(undefined, options);
+    var parts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+    if (!parts) { return value; }
+    // Read as a local date and time: "2026-05-06" alone would be read as midnight UTC.
+    var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]),
+      Number(parts[4] || 0), Number(parts[5] || 0));
+    if (isNaN(date.getTime())) { return value; }
+    var timed = parts[4] !== undefined;
+    if (!formats[timed]) {
+      formats[timed] = new Intl.DateTimeFormat(undefined, timed
+        ? { weekday: DAY.weekday, year: DAY.year, month: DAY.month, day: DAY.day, hour: "numeric", minute: "2-digit" }
+        : DAY);
+    }
+    return formats[timed].format(date);
   }
 
   // The sheet as an address: the choice, then "q" for each prepared question in order ("id",
