@@ -438,3 +438,21 @@ def test_a_reload_leaves_the_boxes_empty(composer: Page) -> None:
     stored = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])")
     assert not any(value in stored for value in ANSWERS.values())
     assert page.context.cookies() == []
+
+
+def test_a_thank_you_is_filled_from_a_meeting_kept_in_the_sheet_maker(composer: Page) -> None:
+    page = composer
+    assert not page.locator("[data-ii-composer-meetings]").is_visible()
+    page.evaluate("""localStorage.setItem('infointerview.meetings', JSON.stringify({version: 2,
+      meetings: [{id: 'm1', choice: {}, contact: {name: 'Ms <b>Okafor</b>',
+        organisation: 'City Hospital', connection: 'Ana Silva suggested I write to you',
+        learned: 'why night shifts matter', next: 'join the student branch'}}]}))""")
+    page.reload()
+    choose(page, "thank-you")
+    page.select_option("#ii-composer-meeting", label="Ms <b>Okafor</b> (City Hospital)")
+    text = page.input_value(TEXT)
+    assert text.startswith("Dear Ms <b>Okafor</b>,")
+    assert "Your point about why night shifts matter was" in text
+    assert "a clear next step: join the student branch." in text
+    assert page.input_value("#ii-field-connection") == "Ana Silva suggested I write to you"
+    assert page.locator(".ii-composer b").count() == 0

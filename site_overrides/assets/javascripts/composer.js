@@ -186,6 +186,47 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  // The sheet maker's kept meetings are read through meetings.js, the one reader of that
+  // storage, loaded from beside this script (so also from disk and under a sub-path).
+  var HERE = document.currentScript ? document.currentScript.src : "";
+
+  function withMeetings(then) {
+    if (window.infointerviewMeetings) { then(window.infointerviewMeetings); return; }
+    if (!HERE) { return; }
+    var script = document.createElement("script");
+    script.src = HERE.replace(/composer\.js(\?.*)?$/, "meetings.js");
+    script.onload = function () { if (window.infointerviewMeetings) { then(window.infointerviewMeetings); } };
+    document.head.appendChild(script);
+  }
+
+  // A kept meeting's details -> the composer's boxes (field id -> the meeting's field).
+  var FROM_MEETING = { "their-name": "name", connection: "connection", learned: "learned", next: "next" };
+
+  function offerMeetings(form, fill) {
+    var row = form.querySelector("[data-ii-composer-meetings]");
+    var select = form.querySelector("#ii-composer-meeting");
+    if (!row || !select) { return; }
+    withMeetings(function (store) {
+      var meetings = store.load().meetings.filter(function (m) { return m.contact.name; });
+      meetings.forEach(function (meeting) {
+        var option = document.createElement("option");
+        option.value = meeting.id;
+        option.textContent = meeting.contact.name +
+          (meeting.contact.organisation ? " (" + meeting.contact.organisation + ")" : "");
+        select.appendChild(option);
+      });
+      row.hidden = meetings.length === 0;
+      select.addEventListener("change", function () {
+        var meeting = meetings.filter(function (m) { return m.id === select.value; })[0];
+        if (!meeting) { return; }
+        Object.keys(FROM_MEETING).forEach(function (field) {
+          form.elements[field].value = meeting.contact[FROM_MEETING[field]] || "";
+        });
+        fill();
+      });
+    });
+  }
+
   function setUpComposer(root) {
     var form = root.querySelector("[data-ii-composer-form]");
     if (!form) { return; }
@@ -300,6 +341,7 @@
       regenerate();
       text.focus();
     });
+    offerMeetings(form, regenerate);
     regenerate();
   }
 
