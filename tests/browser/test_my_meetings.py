@@ -26,7 +26,7 @@ from tests.conftest import BANK
 
 from .conftest import is_local, watch
 from .test_accessibility import SCHEMES, axe_violations, describe
-from .test_sheet_maker import EXAMPLE, MAKER, _printed
+from .test_sheet_maker import EXAMPLE, MAKER, _printed, maker_address
 
 pytestmark = pytest.mark.browser
 
@@ -367,8 +367,8 @@ def test_back_from_another_page_leaves_the_form_and_the_sheet_in_agreement(
 def test_meetings_are_kept_from_disk_and_under_a_sub_path(
     where: str, built_site: Path, sub_path_url: str, page: Page,
 ) -> None:
-    base = (built_site / MAKER).as_uri() if where == "file" else sub_path_url + MAKER
     log = watch(page)
+    base = maker_address(where, built_site, sub_path_url)
     open_maker(page, base + EXAMPLE)
     make_it_mine(page, "Mine?", "Reworded?")
     type_details(page, "Dana Whitfield")

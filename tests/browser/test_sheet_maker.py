@@ -234,13 +234,17 @@ def test_the_address_holds_the_choice_both_ways(maker: Page) -> None:
     )
 
 
+def maker_address(where: str, built_site: Path, sub_path_url: str) -> str:
+    """The sheet maker opened from disk ("file") or served under a sub-path ("sub-path")."""
+    return (built_site / MAKER).as_uri() if where == "file" else sub_path_url + MAKER
+
+
 @pytest.mark.parametrize("where", ["file", "sub-path"])
 def test_a_shared_address_opens_the_same_sheet_from_disk_and_under_a_sub_path(
     where: str, built_site: Path, sub_path_url: str, page: Page,
 ) -> None:
-    base = (built_site / MAKER).as_uri() if where == "file" else sub_path_url + MAKER
     log = watch(page)
-    page.goto(base + EXAMPLE)
+    page.goto(maker_address(where, built_site, sub_path_url) + EXAMPLE)
     assert page.locator("[data-ii-maker-status]").text_content() == (
         "Sheet for a 20-minute video call with a recruiter (Healthcare): 4 questions"
     )

@@ -19,10 +19,11 @@
   function start(app) {
     var form = document.querySelector("[data-ii-maker]");
     var keep = form.elements.keep;
-    var list = root.querySelector("[data-ii-meetings-list]");
-    var empty = root.querySelector("[data-ii-meetings-empty]");
-    var problem = root.querySelector("[data-ii-meetings-problem]");
-    var undoButton = root.querySelector("[data-ii-meetings-undo]");
+    function part(name) { return root.querySelector("[data-ii-meetings-" + name + "]"); }
+    var list = part("list");
+    var empty = part("empty");
+    var problem = part("problem");
+    var undoButton = part("undo");
     var share = document.querySelector("#ii-maker-share");
     var shareContact = document.querySelector("#ii-maker-share-contact");
     var loaded = store.load();
@@ -148,7 +149,7 @@
         forget([id], "Forgotten: " + title(meetings[indexOf(id)]) + ".");
       }
     });
-    root.querySelector("[data-ii-meetings-forget-all]").addEventListener("click", function () {
+    part("forget-all").addEventListener("click", function () {
       forget(meetings.map(function (m) { return m.id; }), "All your meetings are forgotten on this device.");
     });
     undoButton.addEventListener("click", function () {
@@ -160,7 +161,7 @@
       draw();
       tell("Undone: your meetings are back.");
     });
-    root.querySelector("[data-ii-meetings-new]").addEventListener("click", function () {
+    part("new").addEventListener("click", function () {
       keep.checked = false;
       session("");
       app.open(store.normalise({ choice: {}, contact: {} }));
@@ -168,7 +169,7 @@
       tell("A new, empty meeting. Tick \u201cKeep this meeting on this device\u201d to keep it.");
       form.elements.name.focus();
     });
-    root.querySelector("[data-ii-meetings-export]").addEventListener("click", function () {
+    part("export").addEventListener("click", function () {
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([store.toFile(meetings)], { type: "application/json" }));
       link.download = "my-meetings.json";
