@@ -6,7 +6,7 @@
  * looks the choice up in those tables (sheet-lookup.js), copies the questions Python rendered
  * into the sheet, and puts plain text into the sheet's marked slots with textContent. Then
  * the sheet is the student's: swap, reword, remove, reorder and add questions (sheet-edit.js
- * draws the buttons), with Undo. The address holds the choice and these changes, never the
+ * draws the buttons, sheet-actions.js makes the changes), with Undo. The address holds the choice and these changes, never the
  * typed details; keeping meetings on the device is my-meetings.js, through
  * window.infointerviewMakerApp below.
  */
@@ -17,11 +17,12 @@
   var suits = window.infointerviewSuits;
   var store = window.infointerviewMeetings;
   var edit = window.infointerviewSheetEdit;
+  var makeActions = window.infointerviewSheetActions;
   var lookup = window.infointerviewLookup && window.infointerviewLookup.lookup;
   var suiting = window.infointerviewLookup && window.infointerviewLookup.suiting;
   var form = document.querySelector("[data-ii-maker]");
   var article = document.querySelector(".ii-sheet");
-  if (!data || !suits || !store || !edit || !lookup || !form || !article) { return; }
+  if (!data || !suits || !store || !edit || !makeActions || !lookup || !form || !article) { return; }
   var AXES = store.AXES;
   // The typed details that go on the printed sheet, by the name of their slot.
   var PRINTED = ["name", "organisation", "date", "connection", "intro"];
@@ -116,12 +117,6 @@
 
   function snapshot() { return JSON.stringify(sheetState()); }
 
-  function remember() {
-    history.push(snapshot());
-    if (history.length > 100) { history.shift(); }
-    undoButton.disabled = false;
-  }
-
   // After every change: the address follows the sheet, and my-meetings.js may keep it.
   function changed() {
     writeHash();
@@ -214,31 +209,6 @@
     setText("intro", form.elements.intro.value);
   }
 
-  function onSheet() {
-    var sheet = lookup(state.choice);
-    var found = {};
-    state.items.forEach(function (item) { if (item.n !== undefined) { found[item.n] = true; } });
-    sheet.extras.forEach(function (n) { found[shownExtra(n)] = true; });
-    sheet.closing.forEach(function (n) { found[n] = true; });
-    return found;
-  }
-
-  // Another question that suits the same meeting and is not on the sheet: first from the
-  // same category, then any other, in bank order after the one shown now.
-  function nextSuiting(current) {
-    var flags = suiting(lookup(state.choice));
-    var taken = onSheet();
-    var total = suits.ids.length;
-    for (var pass = 0; pass < 2; pass += 1) {
-      for (var step = 1; step < total; step += 1) {
-        var n = (current + step) % total;
-        if (flags[n] && !data.closing[n] && !taken[n] &&
-            (pass === 1 || data.categories[n] === data.categories[current])) { return n; }
-      }
-    }
-    return -1;
-  }
-
   // One change to the sheet, kept for Undo; `say` is what the live region says after it.
   function act(change, say, focusLabel) {
     var before = snapshot();
@@ -252,65 +222,13 @@
     status.textContent = typeof say === "function" ? say() : say;
   }
 
-  var actions = {
-    swap: function (target) {
-      if (target.extra !== undefined) {
-        var best = nextSuiting(shownExtra(target.extra));
-        if (best < 0) { status.textContent = "No other question suits this meeting."; return; }
-        var number = state.items.length + lookup(state.choice).extras.indexOf(target.extra) + 1;
-        act(function () { state.extras[target.extra] = best; },
-          "Question " + number + " is now: " + questionText(best),
-          "Swap question " + number + " for another");
-        return;
-      }
-      var item = state.items[target.index];
-      var found = nextSuiting(item.n);
-      if (found < 0) { status.textContent = "No other question suits this meeting."; return; }
-      act(function () { state.custom = true; state.items[target.index] = { n: found }; },
-        "Question " + (target.index + 1) + " is now: " + questionText(found),
-        "Swap question " + (target.index + 1) + " for another");
-    },
-    remove: function (target) {
-      var gone = state.items[target.index];
-      act(function () { state.custom = true; state.items.splice(target.index, 1); },
-        "Question " + (target.index + 1) + " is removed: " + itemText(gone) + ". Undo brings it back.");
-      undoButton.focus();
-    },
-    move: function (target) {
-      var to = target.index + target.by;
-      if (to < 0 || to >= state.items.length) { return; }
-      act(function () {
-        state.custom = true;
-        var moved = state.items.splice(target.index, 1)[0];
-        state.items.splice(to, 0, moved);
-      }, "Question " + (target.index + 1) + " is now question " + (to + 1) + ".",
-      (target.by < 0 ? "Move question " + (to + 1) + " up" : "Move question " + (to + 1) + " down"));
-    },
-    reword: function (target) {
-      act(function () {
-        var item = state.items[target.index];
-        if (target.text === itemText(item)) { return false; }
-        state.custom = true;
-        if (item.own !== undefined) { item.own = target.text; } else { item.text = target.text; }
-      }, "Question " + (target.index + 1) + " now reads: " + target.text,
-      "Reword question " + (target.index + 1));
-    },
-    add: function (target) {
-      if (target.n !== undefined && onSheet()[target.n]) {
-        status.textContent = "That question is already on your sheet.";
-        return;
-      }
-      act(function () {
-        state.custom = true;
-        state.items.push(target.n !== undefined ? { n: target.n } : { own: target.own });
-      }, "Question " + (state.items.length + 1) + " is added to the sheet.");
-    }
-  };
-
-  function itemText(item) {
-    if (item.own !== undefined) { return item.own; }
-    return item.text !== undefined ? item.text : questionText(item.n);
-  }
+  var actions = makeActions({
+    state: state, data: data, total: suits.ids.length, questionText: questionText, act: act,
+    sheet: function () { return lookup(state.choice); },
+    flags: function () { return suiting(lookup(state.choice)); },
+    shownExtra: shownExtra, say: function (text) { status.textContent = text; },
+    undoButton: undoButton
+  });
 
   function undo() {
     var last = history.pop();
