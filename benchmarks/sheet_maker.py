@@ -14,7 +14,8 @@ Material's theme, which is the same on every page) and its data files, then:
 - update: the time from a change of a control (goal, role, format, industry or minutes) to the
   updated sheet, laid out, in Chromium: the change handler runs synchronously, so the clock
   stops after it and a forced layout. The median of --changes changes, each to a different
-  choice, is shown.
+  choice, is shown. The page opens with KEPT_MEETINGS meetings kept on the device (issue 20)
+  and one of them open, so every change also writes the whole list to localStorage.
 
 Targets (issue 10): an update under 50 ms at 10,000 questions, and the page's own data under
 150 KB gzip for the shipped bank. Nothing here fails a build: it prints a table.
@@ -26,6 +27,7 @@ import argparse
 import gzip
 import os
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -48,6 +50,21 @@ CHROMIUM = os.environ.get("INFOINTERVIEW_CHROMIUM") or "/usr/bin/chromium"  # as
 DATA_TARGET_GZIP = 150_000
 UPDATE_TARGET_MS = 50
 AXES = ("goal", "role", "format", "industry", "minutes")
+KEPT_MEETINGS = 50
+# Before the page's scripts run: KEPT_MEETINGS kept meetings, each with a changed sheet and
+# typed details, the first one open in this tab (my-meetings.js reopens it).
+KEPT_JS = """(count) => {
+  const meetings = [];
+  for (let i = 0; i < count; i += 1) {
+    meetings.push({id: 'm' + i, updated: '', choice: {goal: '', role: '', format: '',
+      industry: '', minutes: ''}, items: [{own: 'My own question number ' + i + '?'}],
+      extras: {}, contact: {name: 'Contact ' + i, title: 'Nurse', organisation: 'Hospital',
+      date: '2026-05-04T09:30', connection: 'My tutor', notes: 'Notes '.repeat(40),
+      intro: 'I study nursing. '.repeat(5)}});
+  }
+  localStorage.setItem('infointerview.meetings', JSON.stringify({version: 2, meetings}));
+  sessionStorage.setItem('infointerview.openMeeting', 'm0');
+}"""
 # One change, timed in the page: set a control, send the change event the browser would send,
 # and read a layout value so the time includes laying out the new sheet.
 CHANGE_JS = """([axis, value]) => {
@@ -75,8 +92,11 @@ def write_site(bank_folder: Path, out: Path) -> dict[str, int]:
     )
     files = {PAGE_PATH.replace(".md", ".html"): document,
              DATA_PATH: pages[DATA_PATH], SUITS_PATH: pages[SUITS_PATH],
-             **{f"assets/javascripts/{name}": (SCRIPTS / name).read_text(encoding="utf-8")
-                for name in ("sheet-lookup.js", "sheet-maker.js")}}
+             # Every script the page loads, besides its two data files.
+             **{path: (SCRIPTS / path.removeprefix("assets/javascripts/")).read_text(
+                 encoding="utf-8")
+                for path in re.findall(r'src="\.\./(assets/javascripts/[^"]+)"', body)
+                if path not in (DATA_PATH, SUITS_PATH)}}
     sizes = {}
     for path, text in files.items():
         target = out / path
@@ -97,8 +117,10 @@ def update_times(page_file: Path, changes: int, seed: int = 1) -> list[float]:
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"],
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.add_init_script(f"({KEPT_JS})({KEPT_MEETINGS})")
         page.goto(page_file.as_uri())
         page.locator(".ii-sheet").wait_for(state="visible")
+        assert page.locator(".ii-meetings__name").count() == KEPT_MEETINGS
         options = {axis: page.eval_on_selector_all(
             f"#ii-maker-{axis} option", "os => os.map(o => o.value)") for axis in AXES}
         rng = random.Random(seed)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import html5lib
+import pytest
 
 from generator.core.loader import load_bank
 from generator.site.composer import (
@@ -17,6 +18,7 @@ from generator.site.composer import (
     composer_html,
     split_subject,
 )
+from generator.site.composer_rules import CONNECTION_PHRASES, JOB_PHRASES
 from tests.conftest import BANK
 
 
@@ -30,9 +32,25 @@ def test_every_shipped_message_uses_only_blanks_the_composer_fills() -> None:
 
 
 def test_every_check_a_message_names_has_words_for_pass_and_fail() -> None:
-    for name, checks in MESSAGES.items():
-        for check in checks:
-            assert set(CHECKS[check]) == {"pass", "fail"}, (name, check)
+    for name, rules in MESSAGES.items():
+        for check in rules.checks:
+            assert {"pass", "fail"} <= set(CHECKS[check]) <= {"pass", "warn", "fail"}, (name, check)
+
+
+@pytest.mark.parametrize("phrase", JOB_PHRASES + CONNECTION_PHRASES)
+def test_every_phrase_rule_reads_the_same_in_python(phrase: str) -> None:
+    # The page runs these in JavaScript; Python must accept each one too, so a centre's tools
+    # or a later build step can use the same rules.
+    re.compile(phrase, re.IGNORECASE)
+
+
+def test_the_job_phrases_catch_requests_and_leave_innocent_words_alone() -> None:
+    def flagged(text: str) -> bool:
+        return any(re.search(phrase, text, re.IGNORECASE) for phrase in JOB_PHRASES)
+
+    assert flagged("Can you get me a job interview?")
+    assert flagged("Any openings for a new graduate?")
+    assert not flagged("Steve Jobs said so, and job-shadowing helps. I got hired into residency.")
 
 
 def test_the_subject_line_is_split_from_the_body() -> None:

@@ -4,8 +4,11 @@ The message texts stay in the bank's guidance templates (guidance/templates.yml)
 centre's overlay changes them like any other guidance. This module holds everything else the
 composer knows, in one place: the fields a student fills, the blank each field fills, which
 messages the composer offers, which checks each message gets, and the words of every check.
-The page's JavaScript (site_overrides/assets/javascripts/composer.js) only measures the text
-and shows these messages; it holds no message text and no rule of its own.
+The limits and the phrases the checks look for are in composer_rules.py. The page's
+JavaScript (site_overrides/assets/javascripts/composer.js) only measures the text and shows
+these messages; it holds no message text and no limit or phrase of its own. What does live in
+the script, because it reads the text as the student types: how words are counted, where the
+greeting, the first sentence and the sign-off end (tests/browser/test_composer.py tests them).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from markupsafe import Markup, escape
 
 from generator.core.model import Bank, Template
 from generator.rendering import render
+from generator.site import composer_rules as rules
 
 
 @dataclass(frozen=True)
@@ -49,40 +53,57 @@ FIELDS = (
                   "the association."),
 )
 
-# Dalton's second edition of "The 2-Hour Job Search" asks for under 75 words (the first
-# edition said under 100); LinkedIn cuts a connection note at 300 characters.
-WORD_LIMIT = 75
-CHARACTER_LIMIT = 300
-
+# The checks every message gets, in the order the composer shows them: a length, no request
+# for a job (thank-you and update included: asking there spoils the thanks), no blank left.
 FIRST_REQUEST = ("words", "blanks", "jobs", "connection", "question", "about-them")
-# Template id -> the checks its message gets, in the order the composer offers them.
-MESSAGES: dict[str, tuple[str, ...]] = {
-    "outreach": FIRST_REQUEST,
-    "outreach-cold": FIRST_REQUEST,
-    "linkedin-note": ("characters", "blanks", "jobs", "connection", "question", "about-them"),
-    "no-reply": ("length", "blanks", "jobs", "question"),
-    "thank-you": ("length", "blanks"),
-    "update": ("length", "blanks"),
+
+
+@dataclass(frozen=True)
+class MessageRules:
+    checks: tuple[str, ...]
+    words: int | None  # the word limit; None for the LinkedIn note, which counts characters
+    called: str  # what the length check calls this message: "a first request"
+
+
+# Template id -> its checks and limit, in the order the composer offers the messages.
+MESSAGES: dict[str, MessageRules] = {
+    "outreach": MessageRules(FIRST_REQUEST, rules.FIRST_REQUEST_WORDS, "a first request"),
+    "outreach-cold": MessageRules(FIRST_REQUEST, rules.FIRST_REQUEST_WORDS, "a first request"),
+    "linkedin-note": MessageRules(
+        ("characters", "blanks", "jobs", "connection", "question", "about-them"), None,
+        "a LinkedIn note"),
+    "no-reply": MessageRules(("words", "blanks", "jobs", "question"),
+                             rules.FIRST_REQUEST_WORDS, "a follow-up"),
+    "thank-you": MessageRules(("words", "blanks", "jobs"), rules.AFTER_MEETING_WORDS,
+                              "a thank-you"),
+    "update": MessageRules(("words", "blanks", "jobs"), rules.AFTER_MEETING_WORDS,
+                           "an update"),
 }
 
-# What each check says: "pass" when the message keeps the rule, "fail" with what to change.
-# {count}, {excess}, {word}, {blank}, {you} and {me} are filled in by the page.
+FREE, PREMIUM = rules.LINKEDIN_FREE, rules.LINKEDIN_PREMIUM
+# What each check says: "pass" when the message keeps the rule, "fail" with what to change,
+# and for the LinkedIn note "warn" (allowed, but only with Premium). The page fills in
+# {count}, {excess}, {limit}, {called}, {word}, {blank}, {you} and {me}; {count|word|words}
+# is the singular or plural after the number in {count}.
 CHECKS: dict[str, dict[str, str]] = {
     "words": {
-        "pass": f"{{count}} words: under the limit of {WORD_LIMIT}.",
-        "fail": f"Cut {{excess}} words: a first request should be under {WORD_LIMIT} words.",
+        "pass": "{count} {count|word|words}: under the limit of {limit}.",
+        "fail": "Cut {excess} {excess|word|words}: {called} should be under {limit} words.",
     },
     "characters": {
-        "pass": f"{{count}} of {CHARACTER_LIMIT} characters.",
-        "fail": f"Cut {{excess}} characters: a LinkedIn note can have {CHARACTER_LIMIT} at most.",
+        "pass": f"{{count}} of {FREE} characters.",
+        "warn": f"{{count}} characters: over the {FREE} of a free LinkedIn account. Only "
+                f"LinkedIn Premium lets you send up to {PREMIUM}; otherwise cut {{excess}} "
+                "{excess|character|characters}.",
+        "fail": f"Cut {{excess}} {{excess|character|characters}}: a LinkedIn note can have "
+                f"{PREMIUM} at most, even with Premium.",
     },
-    "length": {"pass": "{count} words.", "fail": "{count} words."},
     "blanks": {
         "pass": "Every blank is filled in.",
         "fail": "Fill in the blank still in square brackets: {blank}.",
     },
     "jobs": {
-        "pass": "No mention of jobs.",
+        "pass": "No request for a job.",
         "fail": "Take out \u201c{word}\u201d: ask for advice and information, not for a job.",
     },
     "connection": {
@@ -94,20 +115,12 @@ CHECKS: dict[str, dict[str, str]] = {
         "fail": "End with one clear question, such as asking for 20 minutes of their time.",
     },
     "about-them": {
-        "pass": "More about them than about you: {you} \u201cyou\u201d words and {me} "
-                "\u201cI\u201d words.",
+        "pass": "More about them than about you: {you} \u201cyou\u201d {you|word|words} and "
+                "{me} \u201cI\u201d {me|word|words}.",
         "fail": "Write more about them: use \u201cyou\u201d and \u201cyour\u201d more often than "
                 "\u201cI\u201d, \u201cme\u201d and \u201cmy\u201d.",
     },
 }
-
-# Words that turn a request for advice into a request for a job.
-JOB_WORDS = (
-    "job", "jobs", "position", "positions", "opening", "openings", "vacancy", "vacancies",
-    "hire", "hires", "hired", "hiring", "internship", "internships",
-)
-YOU_WORDS = ("you", "your", "yours", "yourself")
-ME_WORDS = ("i", "me", "my", "mine", "myself")
 
 SUBJECT = "Subject:"
 
@@ -132,16 +145,18 @@ def composer_data(bank: Bank) -> dict[str, Any]:
         subject, body = split_subject(template.text)
         messages.append({
             "id": template.id, "title": template.title, "description": template.description,
-            "subject": subject, "body": body, "checks": list(MESSAGES[template.id]),
+            "subject": subject, "body": body, "checks": list(MESSAGES[template.id].checks),
+            "words": MESSAGES[template.id].words, "called": MESSAGES[template.id].called,
         })
     return {
         "fields": [{"id": field.id, "blank": field.blank} for field in FIELDS],
         "messages": messages,
         "checks": CHECKS,
-        "limits": {"words": WORD_LIMIT, "characters": CHARACTER_LIMIT},
-        "jobWords": list(JOB_WORDS),
-        "youWords": list(YOU_WORDS),
-        "meWords": list(ME_WORDS),
+        "characters": {"free": FREE, "premium": PREMIUM},
+        "jobPhrases": list(rules.JOB_PHRASES),
+        "connectionPhrases": list(rules.CONNECTION_PHRASES),
+        "youWords": list(rules.YOU_WORDS),
+        "meWords": list(rules.ME_WORDS),
     }
 
 

@@ -11,11 +11,20 @@ from generator.core.model import Bank
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
 from generator.rendering.documents import default_sheet
+from generator.site.follow_ups import follow_up_data
 from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 
 PAGE_PATH = "sheets/make.md"
-# The fields the student types into; their names are the sheet's `data-ii-slot` names.
-FIELDS = (("name", "Contact's name"), ("organisation", "Organisation"), ("date", "Date"))
+# The details of the person the student will meet: (name, label, input type). The same names
+# are the fields of a kept meeting (meetings.js); name, organisation, date and connection are
+# printed on the sheet, the research notes are not.
+FIELDS = (
+    ("name", "Their name", "text"),
+    ("title", "Their job title", "text"),
+    ("organisation", "Organisation", "text"),
+    ("date", "Date and time of the meeting", "datetime-local"),
+    ("connection", "How you are connected, or who referred you", "text"),
+)
 
 
 def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
@@ -37,6 +46,7 @@ def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
         ),
         form=render.render_html(
             "sheet_maker_form.html.j2", choices=choices, fields=FIELDS,
+            follow_ups=follow_up_data(),
             defaults={"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT,
                       "minutes": str(DEFAULT_MINUTES)},
         ),

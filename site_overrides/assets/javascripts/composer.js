@@ -22,10 +22,25 @@
     });
   }
 
+  // "{count}" is a value; "{count|word|words}" is the singular or plural for that value.
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, function (whole, name, one, many) {
+      if (!Object.prototype.hasOwnProperty.call(values, name)) { return whole; }
+      if (one === undefined) { return String(values[name]); }
+      return Number(values[name]) === 1 ? one : many;
     });
+  }
+
+  function compiled(list) {
+    return list.map(function (source) { return new RegExp(source, "i"); });
+  }
+
+  function firstMatch(patterns, text) {
+    for (var i = 0; i < patterns.length; i += 1) {
+      var found = patterns[i].exec(text);
+      if (found) { return found[0]; }
+    }
+    return null;
   }
 
   // A typed value as it goes into a sentence: one line, without the full stop the template adds.
@@ -70,45 +85,53 @@
     return paragraphs.join("\n\n").trim();
   }
 
-  // Each measure returns [passed, values for the check's words].
+  // The first sentence of the body, after its greeting: a "Dear ...," paragraph, or a
+  // "Hello Ms Okafor," before the first words on the same line.
+  function firstSentence(body) {
+    var text = withoutGreeting(body).trim();
+    var end = SENTENCE_END.exec(text);
+    return end ? text.slice(0, end.index + 1) : text;
+  }
+
+  // Each measure returns [state, values for the check's words]; state is "pass", "warn" or
+  // "fail". Limits and phrases come from the page's data (generator/site/composer_rules.py).
   var MEASURES = {
-    words: function (m, data) {
+    words: function (m, data, message) {
       var count = words(m.body).length;
-      return [count < data.limits.words, { count: count, excess: count - data.limits.words + 1 }];
+      return [count < message.words ? "pass" : "fail", {
+        count: count, excess: count - message.words + 1, limit: message.words, called: message.called
+      }];
     },
     characters: function (m, data) {
       var count = m.body.trim().length;
-      return [count <= data.limits.characters, { count: count, excess: count - data.limits.characters }];
-    },
-    length: function (m) {
-      return [true, { count: words(m.body).length }];
+      var limits = data.characters;
+      var state = count <= limits.free ? "pass" : (count <= limits.premium ? "warn" : "fail");
+      return [state, { count: count, excess: count - (state === "warn" ? limits.free : limits.premium) }];
     },
     blanks: function (m) {
       var blank = (m.subject + "\n" + m.body).match(/\[[^\]\n]+\]/);
-      return [blank === null, { blank: blank ? blank[0] : "" }];
+      return [blank === null ? "pass" : "fail", { blank: blank ? blank[0] : "" }];
     },
     jobs: function (m, data) {
-      var found = countOf(data.jobWords, m.subject + " " + m.body);
-      return [found.length === 0, { word: found[0] || "" }];
+      var found = firstMatch(data.jobPatterns, (m.subject + "\n" + m.body).replace(/\s+/g, " "));
+      return [found === null ? "pass" : "fail", { word: found || "" }];
     },
-    connection: function (m) {
-      var connection = m.values.connection;
-      if (!connection) { return [false, {}]; }
-      var text = withoutGreeting(m.body);
-      var at = text.toLowerCase().indexOf(connection.toLowerCase());
-      if (at < 0) { return [false, {}]; }
-      // Before the connection there may be a greeting with their name, but no full sentence.
-      var before = text.slice(0, at);
-      if (m.values["their-name"]) { before = before.split(m.values["their-name"]).join(""); }
-      return [!SENTENCE_END.test(before), {}];
+    // The first sentence, as written now (typed in the box or in the message itself), names
+    // the connection from the box or uses one of the guide's ways of saying it.
+    connection: function (m, data) {
+      var sentence = firstSentence(m.body).replace(/\s+/g, " ");
+      if (/\[[^\]\n]+\]/.test(sentence)) { return ["fail", {}]; }
+      var typed = m.values.connection;
+      var named = typed && sentence.toLowerCase().indexOf(typed.toLowerCase()) >= 0;
+      return [named || firstMatch(data.connectionPatterns, sentence) !== null ? "pass" : "fail", {}];
     },
     question: function (m) {
-      return [/\?["'\u201d\u2019)]*$/.test(withoutSignOff(m.body)), {}];
+      return [/\?["'\u201d\u2019)]*$/.test(withoutSignOff(m.body)) ? "pass" : "fail", {}];
     },
     "about-them": function (m, data) {
       var you = countOf(data.youWords, m.body).length;
       var me = countOf(data.meWords, m.body).length;
-      return [you > me, { you: you, me: me }];
+      return [you > me ? "pass" : "fail", { you: you, me: me }];
     }
   };
 
@@ -122,16 +145,20 @@
 
   function runChecks(data, message, composed) {
     return message.checks.map(function (id) {
-      var result = MEASURES[id](composed, data);
-      var words = data.checks[id];
-      return { id: id, passed: result[0], text: fill(result[0] ? words.pass : words.fail, result[1]) };
+      var result = MEASURES[id](composed, data, message);
+      return { id: id, state: result[0], text: fill(data.checks[id][result[0]], result[1]) };
     });
   }
 
-  function mailLink(subject, body) {
-    // RFC 6068: every reserved character percent-encoded, line breaks as CR LF.
+  // One address, or nothing: "a@b.org?cc=x" or two addresses cannot slip in a header.
+  var ADDRESS = /^[^\s@,;?&%<>"]+@[^\s@,;?&%<>"]+$/;
+
+  function mailLink(to, subject, body) {
+    // RFC 6068: every reserved character percent-encoded (the "@" of the address may stay),
+    // line breaks as CR LF.
     var crlf = body.replace(/\r?\n/g, "\r\n");
-    return "mailto:?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(crlf);
+    var address = ADDRESS.test(to) ? encodeURIComponent(to).replace(/%40/g, "@") : "";
+    return "mailto:" + address + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(crlf);
   }
 
   function copyText(text, fallbackField) {
@@ -159,10 +186,55 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  // The sheet maker's kept meetings are read through meetings.js, the one reader of that
+  // storage, loaded from beside this script (so also from disk and under a sub-path).
+  var HERE = document.currentScript ? document.currentScript.src : "";
+
+  function withMeetings(then) {
+    if (window.infointerviewMeetings) { then(window.infointerviewMeetings); return; }
+    if (!HERE) { return; }
+    var script = document.createElement("script");
+    script.src = HERE.replace(/composer\.js(\?.*)?$/, "meetings.js");
+    script.onload = function () { if (window.infointerviewMeetings) { then(window.infointerviewMeetings); } };
+    document.head.appendChild(script);
+  }
+
+  // A kept meeting's details -> the composer's boxes (field id -> the meeting's field).
+  var FROM_MEETING = { "their-name": "name", connection: "connection", learned: "learned", next: "next" };
+
+  function offerMeetings(form, fill) {
+    var row = form.querySelector("[data-ii-composer-meetings]");
+    var select = form.querySelector("#ii-composer-meeting");
+    if (!row || !select) { return; }
+    withMeetings(function (store) {
+      var meetings = store.load().meetings.filter(function (m) { return m.contact.name; });
+      meetings.forEach(function (meeting) {
+        var option = document.createElement("option");
+        option.value = meeting.id;
+        option.textContent = meeting.contact.name +
+          (meeting.contact.organisation ? " (" + meeting.contact.organisation + ")" : "");
+        select.appendChild(option);
+      });
+      row.hidden = meetings.length === 0;
+      select.addEventListener("change", function () {
+        var meeting = meetings.filter(function (m) { return m.id === select.value; })[0];
+        if (!meeting) { return; }
+        Object.keys(FROM_MEETING).forEach(function (field) {
+          form.elements[field].value = meeting.contact[FROM_MEETING[field]] || "";
+        });
+        fill();
+      });
+    });
+  }
+
   function setUpComposer(root) {
     var form = root.querySelector("[data-ii-composer-form]");
     if (!form) { return; }
     var data = JSON.parse(root.getAttribute("data-ii-composer"));
+    data.jobPatterns = compiled(data.jobPhrases);
+    data.connectionPatterns = compiled(data.connectionPhrases);
+    var recipient = form.querySelector("#ii-composer-to");
+    var recipientNote = form.querySelector("[data-ii-composer-to-note]");
     var byId = {};
     data.messages.forEach(function (message) { byId[message.id] = message; });
     var subjectRow = form.querySelector("[data-ii-composer-subject-row]");
@@ -209,17 +281,19 @@
     function refresh() {
       var message = current();
       fitHeight();
-      mail.setAttribute("href", mailLink(subject.value, text.value));
+      var to = recipient.value.trim();
+      mail.setAttribute("href", mailLink(to, subject.value, text.value));
+      recipientNote.hidden = to === "" || ADDRESS.test(to);
       var shown = { subject: subject.value, body: text.value, values: values() };
       var results = runChecks(data, message, shown);
       list.textContent = "";
       results.forEach(function (result) {
         var item = document.createElement("li");
-        item.className = "ii-check ii-check--" + (result.passed ? "pass" : "fail");
+        item.className = "ii-check ii-check--" + result.state;
         item.setAttribute("data-ii-check", result.id);
         var mark = document.createElement("span");
         mark.className = "ii-check__mark";
-        mark.textContent = result.passed ? "OK" : "To do";
+        mark.textContent = { pass: "OK", warn: "Note", fail: "To do" }[result.state];
         var words = document.createElement("span");
         words.className = "ii-check__text";
         words.textContent = result.text;
@@ -228,7 +302,8 @@
         item.appendChild(words);
         list.appendChild(item);
       });
-      var passed = results.filter(function (result) { return result.passed; }).length;
+      // A note (a LinkedIn note that needs Premium) is allowed, so it counts as passed.
+      var passed = results.filter(function (result) { return result.state !== "fail"; }).length;
       var said = passed + " of " + results.length + " checks passed.";
       // A live region: screen readers hear it when the count changes, not on every key.
       if (summary.textContent !== said) { summary.textContent = said; }
@@ -237,7 +312,9 @@
 
     function changed(event) {
       var target = event.target;
-      if (target === text || target === subject) {
+      if (target === recipient) {
+        refresh();
+      } else if (target === text || target === subject) {
         edited.hidden = false;
         refresh();
       } else if (target.name === "message" || edited.hidden) {
@@ -264,6 +341,7 @@
       regenerate();
       text.focus();
     });
+    offerMeetings(form, regenerate);
     regenerate();
   }
 

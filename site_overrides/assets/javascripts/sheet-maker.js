@@ -1,25 +1,34 @@
-/* The sheet maker (sheets/make.html): shows the sheet for the meeting chosen in the form.
+/* The sheet maker (sheets/make.html): shows the sheet for the meeting chosen in the form, as
+ * the student changes it.
  *
  * Python decides every sheet (generator/site/sheet_maker.py writes window.infointerviewSheetMaker
  * from tailor.build_sheet, and window.infointerviewSuits from tailor.suits). This script
  * looks the choice up in those tables (sheet-lookup.js), copies the questions Python rendered
- * into the sheet, and puts plain text into the sheet's marked slots with textContent. What
- * the student types stays in this page, and in localStorage only while "remember" is ticked.
+ * into the sheet, and puts plain text into the sheet's marked slots with textContent. Then
+ * the sheet is the student's: swap, reword, remove, reorder and add questions (sheet-edit.js
+ * draws the buttons, sheet-actions.js makes the changes), with Undo. The address holds the choice and these changes, never the
+ * typed details; keeping meetings on the device is my-meetings.js, through
+ * window.infointerviewMakerApp below.
  */
 (function () {
   "use strict";
 
   var data = window.infointerviewSheetMaker;
   var suits = window.infointerviewSuits;
-  var STORE = "infointerview.sheetMaker";
-  var AXES = ["goal", "role", "format", "industry", "minutes"];
-  var TYPED = ["name", "organisation", "date", "intro"];
-
+  var store = window.infointerviewMeetings;
+  var edit = window.infointerviewSheetEdit;
+  var makeActions = window.infointerviewSheetActions;
   var lookup = window.infointerviewLookup && window.infointerviewLookup.lookup;
   var suiting = window.infointerviewLookup && window.infointerviewLookup.suiting;
   var form = document.querySelector("[data-ii-maker]");
   var article = document.querySelector(".ii-sheet");
-  if (!data || !suits || !lookup || !form || !article) { return; }
+  if (!data || !suits || !store || !edit || !makeActions || !lookup || !form || !article) { return; }
+  var AXES = store.AXES;
+  // The typed details that go on the printed sheet, by the name of their slot.
+  var PRINTED = ["name", "organisation", "date", "connection", "intro"];
+
+  var position = {};
+  suits.ids.forEach(function (id, n) { position[id] = n; });
 
   var parser = document.createElement("template");
   var parsed = {};
@@ -31,12 +40,11 @@
     }
     return parsed[n].cloneNode(true);
   }
+  function questionText(n) { return questionNode(n).querySelector(".ii-q__text").textContent; }
 
   function slots(name) { return article.querySelectorAll('[data-ii-slot="' + name + '"]'); }
   function slot(name) { return slots(name)[0]; }
-  function setText(name, text) {
-    slots(name).forEach(function (node) { node.textContent = text; });
-  }
+  function setText(name, text) { slots(name).forEach(function (node) { node.textContent = text; }); }
   function textItem(text) {
     var item = document.createElement("li");
     item.textContent = text;
@@ -45,7 +53,12 @@
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
   var status = form.querySelector("[data-ii-maker-status]");
-  var state = { choice: null, swaps: {}, own: [], remember: false };
+  var undoButton = form.querySelector("[data-ii-maker-undo]");
+  // items: the prepared questions in the student's order, [{n, text?} or {own}]; custom: the
+  // student changed them (otherwise they follow the choice); extras: swaps in "if time allows".
+  var state = { id: store.newId(), choice: null, items: [], custom: false, extras: {} };
+  var history = [];
+  var listeners = [];
 
   function readChoice() {
     var choice = {};
@@ -53,74 +66,66 @@
     return choice;
   }
 
-  function choiceFromHash() {
-    var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
-    var choice = readChoice();
+  function setChoice(choice) {
     AXES.forEach(function (axis) {
-      var value = params.get(axis);
-      if (value === null) { return; }
       var select = form.elements[axis];
       var known = Array.prototype.some.call(select.options, function (option) {
-        return option.value === value;
+        return option.value === String(choice[axis]);
       });
-      if (known) { select.value = value; choice[axis] = value; }
+      if (known && choice[axis] !== undefined) { select.value = String(choice[axis]); }
     });
-    return choice;
+    return readChoice();
   }
 
-  function writeHash(choice) {
-    var params = new URLSearchParams();
-    AXES.forEach(function (axis) { if (choice[axis]) { params.set(axis, choice[axis]); } });
-    var hash = "#" + params.toString();
+  function defaults(sheet) {
+    return sheet.questions.map(function (n) { return { n: n }; });
+  }
+
+  // The state as it is kept and shared: question ids, not positions, so a later bank still reads it.
+  function sheetState() {
+    var extras = {};
+    Object.keys(state.extras).forEach(function (n) { extras[suits.ids[n]] = suits.ids[state.extras[n]]; });
+    return {
+      choice: state.choice,
+      items: state.custom ? state.items.map(function (item) {
+        if (item.own !== undefined) { return { own: item.own }; }
+        return item.text !== undefined ? { q: suits.ids[item.n], text: item.text } : { q: suits.ids[item.n] };
+      }) : null,
+      extras: extras
+    };
+  }
+
+  // Reads a kept or shared sheet; says how many questions are no longer in the bank.
+  function applySheet(kept) {
+    state.choice = setChoice(kept.choice || {});
+    var sheet = lookup(state.choice);
+    var lost = 0;
+    state.extras = {};
+    Object.keys(kept.extras || {}).forEach(function (id) {
+      if (id in position && kept.extras[id] in position) {
+        state.extras[position[id]] = position[kept.extras[id]];
+      } else { lost += 1; }
+    });
+    state.custom = Array.isArray(kept.items);
+    state.items = state.custom ? kept.items.map(function (item) {
+      if (item.own !== undefined) { return { own: item.own }; }
+      if (!(item.q in position)) { lost += 1; return null; }
+      return item.text !== undefined ? { n: position[item.q], text: item.text } : { n: position[item.q] };
+    }).filter(function (item) { return item !== null; }) : defaults(sheet);
+    return lost;
+  }
+
+  function snapshot() { return JSON.stringify(sheetState()); }
+
+  // After every change: the address follows the sheet, and my-meetings.js may keep it.
+  function changed() {
+    writeHash();
+    listeners.forEach(function (listener) { listener(); });
+  }
+
+  function writeHash() {
+    var hash = "#" + edit.toAddress(sheetState(), null);
     if (window.location.hash !== hash) { window.history.replaceState(null, "", hash); }
-  }
-
-  function swapButton(number, original) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "ii-maker__swap ii-screen-only";
-    button.textContent = "Swap";
-    button.setAttribute("aria-label", "Swap question " + number + " for another");
-    button.addEventListener("click", function () { swap(original, number); });
-    return button;
-  }
-
-  function ownItem(text, index) {
-    var item = document.createElement("li");
-    item.className = "ii-q ii-q--own";
-    var span = document.createElement("span");
-    span.className = "ii-q__text";
-    span.textContent = text;
-    var notes = document.createElement("span");
-    notes.className = "ii-notes";
-    notes.setAttribute("role", "presentation");
-    var remove = document.createElement("button");
-    remove.type = "button";
-    remove.className = "ii-maker__swap ii-screen-only";
-    remove.textContent = "Remove";
-    remove.setAttribute("aria-label", "Remove your question: " + text);
-    remove.addEventListener("click", function () {
-      state.own.splice(index, 1);
-      save();
-      render(false);
-      status.textContent = "Your question is removed.";
-      form.querySelector("#ii-maker-own").focus();
-    });
-    item.appendChild(span);
-    item.appendChild(notes);
-    item.appendChild(remove);
-    return item;
-  }
-
-  function shown(n) { return Object.prototype.hasOwnProperty.call(state.swaps, n) ? state.swaps[n] : n; }
-
-  function fillList(list, numbers, withSwap, first) {
-    clear(list);
-    numbers.forEach(function (n, index) {
-      var item = questionNode(shown(n));
-      if (withSwap) { item.appendChild(swapButton(first + index, n)); }
-      list.appendChild(item);
-    });
   }
 
   function render(announce) {
@@ -143,14 +148,25 @@
     setText("emphasis", sheet.goal.emphasis);
 
     var questions = slot("questions");
-    fillList(questions, sheet.questions, true, 1);
-    state.own.forEach(function (text, index) { questions.appendChild(ownItem(text, index)); });
-    var prepared = sheet.questions.length + state.own.length;
+    clear(questions);
+    state.items.forEach(function (item, index) {
+      var node = item.own !== undefined ? edit.ownNode(item.own) : questionNode(item.n);
+      if (item.text !== undefined) { node.querySelector(".ii-q__text").textContent = item.text; }
+      node.appendChild(edit.tools(index, state.items.length, item.own === undefined));
+      questions.appendChild(node);
+    });
+    var prepared = state.items.length;
     slot("extras-section").hidden = sheet.extras.length === 0;
     var extras = slot("extras");
     extras.setAttribute("start", String(prepared + 1));
     extras.style.counterReset = "list-item " + prepared;
-    fillList(extras, sheet.extras, true, prepared + 1);
+    clear(extras);
+    sheet.extras.forEach(function (n, index) {
+      var node = questionNode(shownExtra(n));
+      node.appendChild(edit.swapButton("Swap question " + (prepared + index + 1) + " for another",
+        { extra: n }));
+      extras.appendChild(node);
+    });
 
     var closing = slot("closing");
     var thanks = slot("thanks");
@@ -179,96 +195,87 @@
     }
   }
 
+  function shownExtra(n) { return Object.prototype.hasOwnProperty.call(state.extras, n) ? state.extras[n] : n; }
+
+  // What the student typed, on the sheet: the contact's name with their job title, the date
+  // and time in the student's own way of writing dates, how they are connected.
   function fillTyped() {
-    TYPED.forEach(function (name) { setText(name, form.elements[name].value); });
+    var value = function (name) { return form.elements[name].value.trim(); };
+    var title = value("title");
+    setText("name", value("name") + (value("name") && title ? ", " + title : title));
+    setText("organisation", value("organisation"));
+    setText("date", edit.showDate(value("date")));
+    setText("referred", value("connection"));
+    setText("intro", form.elements.intro.value);
   }
 
-  // Another question that suits the same meeting and is not on the sheet: first from the
-  // same category, then any other, in bank order after the one shown now.
-  function swap(original, number) {
-    var sheet = lookup(state.choice);
-    var flags = suiting(sheet);
-    var current = shown(original);
-    var onSheet = {};
-    sheet.questions.concat(sheet.extras).forEach(function (n) { onSheet[shown(n)] = true; });
-    var total = suits.ids.length;
-    var best = -1;
-    for (var step = 1; step < total && best < 0; step += 1) {
-      var n = (current + step) % total;
-      if (flags[n] && !data.closing[n] && !onSheet[n] &&
-          data.categories[n] === data.categories[current]) { best = n; }
-    }
-    for (step = 1; step < total && best < 0; step += 1) {
-      n = (current + step) % total;
-      if (flags[n] && !data.closing[n] && !onSheet[n]) { best = n; }
-    }
-    if (best < 0) {
-      status.textContent = "No other question suits this meeting.";
-      return;
-    }
-    state.swaps[original] = best;
+  // One change to the sheet, kept for Undo; `say` is what the live region says after it.
+  function act(change, say, focusLabel) {
+    var before = snapshot();
+    if (change() === false) { return; }
+    history.push(before);
+    if (history.length > 100) { history.shift(); }
+    undoButton.disabled = false;
     render(false);
-    var button = article.querySelector('[aria-label="Swap question ' + number + ' for another"]');
-    if (button) { button.focus(); }
-    status.textContent = "Question " + number + " is now: " +
-      button.parentNode.querySelector(".ii-q__text").textContent;
+    changed();
+    if (focusLabel) { edit.focus(article, focusLabel); }
+    status.textContent = typeof say === "function" ? say() : say;
   }
 
-  function storage() {
-    try { return window.localStorage; } catch (error) { return null; }
+  var actions = makeActions({
+    state: state, data: data, total: suits.ids.length, questionText: questionText, act: act,
+    sheet: function () { return lookup(state.choice); },
+    flags: function () { return suiting(lookup(state.choice)); },
+    shownExtra: shownExtra, say: function (text) { status.textContent = text; },
+    undoButton: undoButton
+  });
+
+  function undo() {
+    var last = history.pop();
+    undoButton.disabled = history.length === 0;
+    if (!last) { return; }
+    applySheet(JSON.parse(last));
+    render(false);
+    changed();
+    status.textContent = "Undone.";
   }
 
-  function save() {
-    var store = storage();
-    if (!store) { return; }
-    try {
-      if (!state.remember) { store.removeItem(STORE); return; }
-      var kept = { own: state.own };
-      TYPED.forEach(function (name) { kept[name] = form.elements[name].value; });
-      store.setItem(STORE, JSON.stringify(kept));
-    } catch (error) { /* storage full or refused: the page still works without it */ }
-  }
-
-  function restore() {
-    var store = storage();
-    var text = null;
-    try { text = store ? store.getItem(STORE) : null; } catch (error) { text = null; }
-    if (!text) { return; }
-    try {
-      var kept = JSON.parse(text);
-      TYPED.forEach(function (name) {
-        if (typeof kept[name] === "string") { form.elements[name].value = kept[name]; }
-      });
-      state.own = (kept.own || []).filter(function (item) { return typeof item === "string"; });
-      state.remember = true;
-      form.elements.remember.checked = true;
-    } catch (error) { /* a damaged entry is ignored */ }
-  }
-
-  function choose() {
-    state.choice = choiceFromHash();
-    state.swaps = {};
-    writeHash(state.choice);
+  // A new choice: the questions follow it. The student's own questions stay; swaps,
+  // rewordings and order were made for the old choice, and Undo brings them back.
+  function choose(choice) {
+    var before = snapshot();
+    var hadChanges = state.custom || Object.keys(state.extras).length > 0;
+    state.choice = choice;
+    var own = state.items.filter(function (item) { return item.own !== undefined; });
+    state.items = defaults(lookup(choice)).concat(own);
+    state.custom = own.length > 0;
+    state.extras = {};
+    if (hadChanges) { history.push(before); undoButton.disabled = false; }
     render(true);
+    if (hadChanges) {
+      status.textContent += ". Your other changes were for the old choice: Undo brings them back.";
+    }
+    changed();
+  }
+
+  function fromAddress() {
+    var shared = edit.fromAddress(window.location.hash, store);
+    var lost = applySheet(shared);
+    if (shared.contact) {
+      store.CONTACT.forEach(function (name) { form.elements[name].value = shared.contact[name] || ""; });
+    }
+    render(true);
+    if (lost) { status.textContent += ". " + lost + " changed question(s) are no longer in the bank."; }
   }
 
   form.addEventListener("change", function (event) {
-    var name = event.target.name;
-    if (AXES.indexOf(name) !== -1) {
-      state.choice = readChoice();
-      state.swaps = {};
-      writeHash(state.choice);
-      render(true);
-    } else if (name === "remember") {
-      state.remember = event.target.checked;
-      save();
-      status.textContent = state.remember
-        ? "What you type is now kept on this device."
-        : "Nothing is kept on this device.";
-    }
+    if (AXES.indexOf(event.target.name) !== -1) { choose(readChoice()); }
   });
   form.addEventListener("input", function (event) {
-    if (TYPED.indexOf(event.target.name) !== -1) { fillTyped(); save(); }
+    if (store.CONTACT.indexOf(event.target.name) !== -1) {
+      if (PRINTED.indexOf(event.target.name) !== -1 || event.target.name === "title") { fillTyped(); }
+      listeners.forEach(function (listener) { listener(); });
+    }
   });
   // "Add my question" is the form's submit button, so Enter in the "question of your own"
   // field adds it too; Enter in another field does nothing.
@@ -286,27 +293,52 @@
       field.focus();
       return;
     }
-    state.own.push(text);
     field.value = "";
-    save();
-    render(false);
-    status.textContent = "Your question is added to the sheet.";
+    actions.add({ own: text });
   }
-  form.querySelector("[data-ii-maker-forget]").addEventListener("click", function () {
-    state.remember = false;
-    form.elements.remember.checked = false;
-    TYPED.concat(["own"]).forEach(function (name) { form.elements[name].value = ""; });
-    state.own = [];
-    save();
-    render(false);
-    status.textContent = "Forgotten. Nothing is kept on this device, and the fields are empty.";
+  undoButton.addEventListener("click", undo);
+  edit.listen(article, actions, function () { return state; }, questionText);
+  window.addEventListener("hashchange", function () {
+    if (window.location.hash !== "#" + edit.toAddress(sheetState(), null)) { fromAddress(); }
   });
-  window.addEventListener("hashchange", choose);
+  // Back from another page: the browser may bring back the page as it was, or the boxes'
+  // text; either way the sheet is drawn again from the boxes, so both agree.
+  window.addEventListener("pageshow", function (event) { if (event.persisted) { fillTyped(); } });
 
-  restore();
-  choose();
+  window.infointerviewMakerApp = {
+    current: function () {
+      var kept = JSON.parse(snapshot());
+      kept.id = state.id;
+      kept.contact = {};
+      store.CONTACT.forEach(function (name) { kept.contact[name] = form.elements[name].value; });
+      return kept;
+    },
+    open: function (meeting) {
+      state.id = meeting.id;
+      history = [];
+      undoButton.disabled = true;
+      store.CONTACT.forEach(function (name) { form.elements[name].value = meeting.contact[name] || ""; });
+      var lost = applySheet(meeting);
+      render(false);
+      writeHash();
+      return lost;
+    },
+    fresh: function () { state.id = store.newId(); },
+    address: function (withContact) {
+      return edit.toAddress(sheetState(), withContact ? this.current().contact : null);
+    },
+    onChange: function (listener) { listeners.push(listener); },
+    say: function (text) { status.textContent = text; },
+    questionText: questionText,
+    add: function (n) { actions.add({ n: n }); },
+    suitingNow: function () { return suiting(lookup(state.choice)); }
+  };
+
+  undoButton.disabled = true;
+  fromAddress();
   form.hidden = false;
   article.hidden = false;
   var fallback = document.querySelector("[data-ii-maker-fallback]");
   if (fallback) { fallback.hidden = true; }
+  document.dispatchEvent(new CustomEvent("infointerview:maker-ready"));
 })();

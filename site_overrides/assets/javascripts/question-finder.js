@@ -1,0 +1,64 @@
+/* "Add a question from the bank" on the sheet maker page: a search over the bank's
+ * questions, those that suit the meeting chosen (tailor.suits, through sheet-lookup.js) or
+ * all of them, each with an "Add" button. Adding goes through the sheet maker's own action,
+ * so it can be undone like any other change.
+ */
+(function () {
+  "use strict";
+
+  var data = window.infointerviewSheetMaker;
+  var SHOWN = 8;
+
+  function start(app) {
+    var form = document.querySelector("[data-ii-maker]");
+    var box = form.querySelector("#ii-maker-find");
+    var all = form.querySelector("#ii-maker-find-all");
+    var list = form.querySelector("[data-ii-maker-found]");
+    var said = form.querySelector("[data-ii-maker-found-count]");
+    if (!box || !all || !list || !said) { return; }
+    var texts = null;
+
+    function search() {
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+      if (words.length === 0) { said.textContent = ""; return; }
+      texts = texts || data.questions.map(function (html, n) { return app.questionText(n); });
+      var flags = all.checked ? null : app.suitingNow();
+      var found = [];
+      texts.forEach(function (text, n) {
+        if (data.closing[n] || (flags && !flags[n])) { return; }
+        var lower = text.toLowerCase();
+        if (words.every(function (word) { return lower.indexOf(word) >= 0; })) { found.push(n); }
+      });
+      found.slice(0, SHOWN).forEach(function (n) {
+        var item = document.createElement("li");
+        var text = document.createElement("span");
+        text.textContent = texts[n] + " ";
+        var add = document.createElement("button");
+        add.type = "button";
+        add.className = "ii-maker__swap";
+        add.textContent = "Add";
+        add.setAttribute("aria-label", "Add: " + texts[n]);
+        add.addEventListener("click", function () { app.add(n); });
+        item.appendChild(text);
+        item.appendChild(add);
+        list.appendChild(item);
+      });
+      said.textContent = found.length === 0 ? "No question found." :
+        found.length + (found.length === 1 ? " question found" : " questions found") +
+        (found.length > SHOWN ? "; the first " + SHOWN + " are shown." : ".");
+    }
+
+    box.addEventListener("input", search);
+    all.addEventListener("change", search);
+    // Enter in the search box searches; it must not add the "question of your own".
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); search(); }
+    });
+  }
+
+  function ready() { start(window.infointerviewMakerApp); }
+  if (window.infointerviewMakerApp) { ready(); } else {
+    document.addEventListener("infointerview:maker-ready", ready);
+  }
+})();
