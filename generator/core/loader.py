@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.core import checks, tailor
+from generator.core import checks, coverage
 from generator.core.errors import BankError, Problem, display_path
 from generator.core.model import Bank, Item
 from generator.core.schema import HIDE, SECTIONS, TOP_LEVEL_KEYS, check_item, show
@@ -115,7 +115,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
     problems.extend(checks.check_references(bank))
     if not problems:
         # Last, whether sheets can be made at all: a question of the selection rules.
-        problems.extend(tailor.coverage_problems(bank, folders[-1]))
+        problems.extend(coverage.coverage_problems(bank, folders[-1]))
     if problems:
         raise BankError(problems)
     return bank

@@ -28,6 +28,9 @@ from generator.core.value_types import (
     declare,
 )
 
+# A question is said aloud and printed with room to write: one sentence, or two short ones.
+QUESTION_LENGTH = 200
+WHY_LENGTH = 300
 # `None` in a goals/roles/industries/formats field means "suits all of them".
 SuitsIds = tuple[str, ...] | None
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
@@ -67,6 +70,24 @@ def _description() -> str:
     return declare(Text(), "One sentence on what it is.")
 
 
+def _recipe() -> tuple[str, ...]:
+    return declare(
+        References("kinds"), "The kinds of question its sheets ask, most important first (its "
+        "recipe); left out, every kind in the bank's order.", required=False, default=(),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Kind:
+    """What a question asks about, finer than its category: a sheet asks each kind once."""
+
+    id: str = _id()
+    title: str = _title()
+    agenda: str | None = declare(Text(), "The words used for it when stating the agenda aloud; "
+                                 "left out, the agenda does not name it.", required=False)
+    origin: Origin | None = _origin()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Goal:
     id: str = declare(Identifier(RESERVED_GOAL_IDS), "A unique id; the goal's sheet is "
@@ -74,10 +95,7 @@ class Goal:
     title: str = _title()
     description: str = _description()
     emphasis: str = declare(Text(), "A sentence printed on the goal's sheets.")
-    focus: tuple[str, ...] = declare(
-        References("categories"), "Category ids whose questions its sheets prefer.",
-        required=False, default=(),
-    )
+    kinds: tuple[str, ...] = _recipe()
     origin: Origin | None = _origin()
 
 
@@ -86,6 +104,7 @@ class Role:
     id: str = _id()
     title: str = _title()
     description: str = _description()
+    kinds: tuple[str, ...] = _recipe()
     origin: Origin | None = _origin()
 
 
@@ -112,8 +131,6 @@ class Category:
     description: str = _description()
     tiara: str | None = declare(Choice(TIARA), "The part of Dalton's TIARA frame it serves.",
                                 required=False)
-    agenda: str | None = declare(Text(), "The words used when stating the agenda aloud.",
-                                 required=False)
     place: str = declare(Choice(PLACES), "Where its questions go on a sheet.",
                          required=False, default="questions")
     origin: Origin | None = _origin()
@@ -122,17 +139,21 @@ class Category:
 @dataclass(frozen=True, kw_only=True)
 class Question:
     id: str = _id()
-    text: str = declare(Text(), "The question, written the way you would say it aloud.")
+    text: str = declare(Text(QUESTION_LENGTH), "The question, written the way you would say it "
+                        "aloud, with no `[placeholders]`: a sheet prints it as it is.")
     category: str = declare(Reference("categories"), "The id of a category.")
+    kind: str = declare(Reference("kinds"), "The id of its kind; a sheet never holds two "
+                        "questions of one kind.")
     goals: SuitsIds = declare(Suits("goals"), "The goals it suits.", required=False)
     roles: SuitsIds = declare(Suits("roles"), "The roles it suits.", required=False)
     industries: SuitsIds = declare(
         Suits("industries"), "The industries it is written for; with a list, it appears only "
         "on sheets for those industries.", required=False,
     )
-    priority: str = declare(Choice(("core", "optional")), "`core` questions go on a sheet "
-                            "first; `optional` ones fill the \"if time allows\" part.")
-    why: str = declare(Text(), "One or two sentences on why the question is worth asking.")
+    priority: str = declare(Choice(("core", "optional")), "Among questions of one kind that "
+                            "suit a meeting equally well, a sheet takes a `core` one first.")
+    why: str = declare(Text(WHY_LENGTH), "One or two sentences on why the question is worth "
+                       "asking.")
     probes: tuple[str, ...] = declare(Texts(), "Follow-up questions; the sheet prints the first.",
                                       required=False, default=())
     origin: Origin | None = _origin()
@@ -194,7 +215,8 @@ class Avoid:
 
 
 Item = (
-    Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template | Avoid
+    Kind | Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template
+    | Avoid
 )
 
 
@@ -210,6 +232,7 @@ class Section:
 SECTIONS: dict[str, Section] = {
     section.name: section
     for section in (
+        Section("kinds", "kind", Kind),
         Section("goals", "goal", Goal),
         Section("roles", "role", Role),
         Section("formats", "format", Format),
@@ -229,6 +252,7 @@ SECTIONS: dict[str, Section] = {
 class Bank:
     """Everything the generator knows, each kind keyed by id in its reading order."""
 
+    kinds: Mapping[str, Kind]
     goals: Mapping[str, Goal]
     roles: Mapping[str, Role]
     formats: Mapping[str, Format]

@@ -16,7 +16,6 @@
   var TYPED = ["name", "organisation", "date", "intro"];
 
   var lookup = window.infointerviewLookup && window.infointerviewLookup.lookup;
-  var suiting = window.infointerviewLookup && window.infointerviewLookup.suiting;
   var form = document.querySelector("[data-ii-maker]");
   var article = document.querySelector(".ii-sheet");
   if (!data || !suits || !lookup || !form || !article) { return; }
@@ -183,24 +182,30 @@
     TYPED.forEach(function (name) { setText(name, form.elements[name].value); });
   }
 
-  // Another question that suits the same meeting and is not on the sheet: first from the
-  // same category, then any other, in bank order after the one shown now.
+  // Another question for the same meeting. Python chose which questions may come in and their
+  // order (sheet.alternatives: the recipe's kinds, best first); here, because a swap changes
+  // the sheet in the browser, one rule is applied again: never two questions of one kind.
+  // First another question of the same kind, then one of a kind not on the sheet now.
   function swap(original, number) {
     var sheet = lookup(state.choice);
-    var flags = suiting(sheet);
     var current = shown(original);
     var onSheet = {};
-    sheet.questions.concat(sheet.extras).forEach(function (n) { onSheet[shown(n)] = true; });
-    var total = suits.ids.length;
+    var kindsOnSheet = {};
+    sheet.questions.concat(sheet.extras).forEach(function (n) {
+      onSheet[shown(n)] = true;
+      kindsOnSheet[data.kinds[shown(n)]] = true;
+    });
+    var candidates = sheet.alternatives;
+    var start = candidates.indexOf(current);
     var best = -1;
-    for (var step = 1; step < total && best < 0; step += 1) {
-      var n = (current + step) % total;
-      if (flags[n] && !data.closing[n] && !onSheet[n] &&
-          data.categories[n] === data.categories[current]) { best = n; }
+    var step, n;
+    for (step = 1; step <= candidates.length && best < 0; step += 1) {
+      n = candidates[(start + step) % candidates.length];
+      if (!onSheet[n] && data.kinds[n] === data.kinds[current]) { best = n; }
     }
-    for (step = 1; step < total && best < 0; step += 1) {
-      n = (current + step) % total;
-      if (flags[n] && !data.closing[n] && !onSheet[n]) { best = n; }
+    for (step = 1; step <= candidates.length && best < 0; step += 1) {
+      n = candidates[(start + step) % candidates.length];
+      if (!onSheet[n] && !kindsOnSheet[data.kinds[n]]) { best = n; }
     }
     if (best < 0) {
       status.textContent = "No other question suits this meeting.";
