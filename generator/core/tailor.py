@@ -24,6 +24,8 @@ MINUTES_PER_QUESTION = 4
 MAX_CLOSING_ASKS = 3
 # With an industry chosen, about a third of the prepared questions are written for it.
 INDUSTRY_SHARE = 3
+# Whose list gives the next kind of a recipe: the goal's twice, then the role's once.
+GOAL_TURNS = (0, 0, 1)
 # The agenda said aloud names at most this many topics: more is a list nobody remembers.
 MAX_AGENDA = 4
 
@@ -112,16 +114,25 @@ def build_sheets(bank: Bank, requests: Iterable[SheetRequest]) -> list[Sheet]:
 
 
 def recipe(bank: Bank, goal: str, role: str) -> list[str]:
-    """The kinds a sheet for this goal and role asks, most important first: the goal's first
-    kind, then the role's first, then the goal's second, and so on, each kind once, keeping
-    only kinds that both list. So the goal decides what the student needs and the role keeps
-    to what the person met can answer (a recruiter is not asked about doing the job)."""
+    """The kinds a sheet for this goal and role asks, most important first, keeping only kinds
+    that both list: the goal's next two kinds, then the role's next one, and so on, each kind
+    once. So the goal, the student's reason for the meeting, sets most of the order, the role
+    brings forward what that person knows best, and a kind the role does not list is never
+    asked (a recruiter is not asked about doing the job)."""
     every = tuple(bank.kinds)
     goal_kinds = bank.goals[goal].kinds or every
     role_kinds = bank.roles[role].kinds or every
     both = set(goal_kinds) & set(role_kinds)
-    turns = itertools.chain.from_iterable(itertools.zip_longest(goal_kinds, role_kinds))
-    return list(dict.fromkeys(kind for kind in turns if kind in both))
+    queues = [[k for k in goal_kinds if k in both], [k for k in role_kinds if k in both]]
+    order: dict[str, None] = {}
+    turns = itertools.cycle(GOAL_TURNS)
+    while len(order) < len(both):
+        queue = queues[next(turns)]
+        while queue and queue[0] in order:
+            queue.pop(0)
+        if queue:
+            order[queue.pop(0)] = None
+    return list(order)
 
 
 @dataclass(frozen=True)
