@@ -20,8 +20,10 @@ from generator.core.sheet import (
 # Career-centre guides advise 5-10 questions for a 20-30 minute meeting: about 2-3 prepared
 # questions per 10 minutes of question time, that is one question per four minutes.
 MINUTES_PER_QUESTION = 4
-# Who else to talk to, may I mention you, may I follow up: a closing takes about three asks.
+# Who else to talk to, anything I should have asked, may I follow up: a closing takes about
+# three asks; from LONG_MEETING minutes there is time for one more (may I mention your name).
 MAX_CLOSING_ASKS = 3
+LONG_MEETING = 45
 # With an industry chosen, about a third of the prepared questions are written for it.
 INDUSTRY_SHARE = 3
 # Whose list gives the next kind of a recipe: the goal's twice, then the role's once.
@@ -213,7 +215,8 @@ def _sheet(
     # Rapport questions only make sense at the start, never as "if time allows" extras.
     opening_ids = bank.categories_at("opening")
     extras = [q for q in rest if q.category not in opening_ids][:plan.extra_count]
-    closing = [group[0] for group in ranked.closing][:MAX_CLOSING_ASKS]
+    asks = MAX_CLOSING_ASKS + (request.minutes >= LONG_MEETING)
+    closing = [group[0] for group in ranked.closing][:asks]
     return Sheet(
         request=request,
         plan=plan,
