@@ -9,6 +9,8 @@ Expectations come from the bank (its kinds, recipes and questions), not from lis
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +20,7 @@ from generator.core.model import Bank
 from generator.core.sheet import Sheet, SheetRequest
 from generator.core.tailor import INDUSTRY_SHARE, build_sheets, recipe, suits
 from generator.site.sheet_maker import MINUTE_STEPS
-from tests.conftest import BANK
+from tests.conftest import BANK, ROOT
 
 # Roles whose sheets must ask about the hard parts from 20 minutes on: people who do the work
 # or lead it can say what is hard about it; a recruiter's answer would be about recruiting.
@@ -135,3 +137,16 @@ def test_every_core_question_reaches_some_sheet(bank: Bank, grid: list[Sheet]) -
 def test_three_quarters_of_the_bank_reach_some_sheet(bank: Bank, grid: list[Sheet]) -> None:
     reached = {q.id for sheet in grid for q in everything(sheet)}
     assert len(reached) >= MIN_REACH * len(bank.questions), (len(reached), len(bank.questions))
+
+
+def test_the_format_pages_overlay_example_puts_its_question_on_a_short_students_sheet(
+    tmp_path: Path,
+) -> None:
+    page = (ROOT / "content" / "career-centres" / "question-bank-format.md").read_text("utf-8")
+    [example] = [block for block in re.findall(r"```yaml\n(.*?)```", page, re.S)
+                 if "kind: experience-that-counts" in block]
+    (tmp_path / "ours.yml").write_text(example, encoding="utf-8")
+    bank = load_bank([BANK, tmp_path])
+    sheet = build_sheets(bank, [SheetRequest(goal="student", minutes=20)])[0]
+    asked = {q.id: q.text for q in sheet.questions}
+    assert asked["breaking-in-internships"].startswith("How much would a placement year help")
