@@ -48,7 +48,7 @@ def test_list_prints_ids_and_titles() -> None:
 def test_list_refuses_an_unknown_section() -> None:
     result = run_cli("list", "colours")
     assert result.returncode == 2
-    assert "'colours' is not one of 'goals', 'roles', 'formats', 'industries', 'categories'" in result.stderr
+    assert "'colours' is not one of 'goals', 'roles', 'formats', 'industries', 'kinds', 'categories'" in result.stderr
 
 
 def test_sheet_prints_markdown() -> None:
