@@ -7,6 +7,11 @@ the shipped questions as measured when this was written: text 39-149 characters 
 `why` 68-150 (median 102), one follow-up probe on about 30% of them, core on about 47%.
 Everything is drawn from one seeded `random.Random`, so a size and seed always give the same bytes.
 
+Every bank must pass `infointerview check`, so a synthetic bank keeps its shipped goals and roles
+without their recipes (every kind, in bank order), gives each question a kind in turn, and keeps
+only the industries it can give three core questions in different categories (one per 20
+questions); it hides the rest.
+
     .venv/bin/python benchmarks/synth.py --size 1000 --out benchmarks/work/bank-1000
 """
 
@@ -15,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import dataclasses
 import random
 import shutil
 import sys
@@ -72,11 +78,15 @@ class Vocabulary:
     industries: tuple[str, ...]
     categories: tuple[str, ...]
     closing: frozenset[str]  # the categories of the closing asks that end every sheet
+    kinds: tuple[str, ...] = ()
+    opening: frozenset[str] = frozenset()  # rapport: never written for an industry
 
 
 def read_vocabulary(bank: Path) -> Vocabulary:
     """The ids defined in a bank folder without questions (plain PyYAML: it is our own bank)."""
-    found: dict[str, list[str]] = {"goals": [], "roles": [], "industries": [], "categories": []}
+    found: dict[str, list[str]] = {
+        "goals": [], "roles": [], "industries": [], "categories": [], "kinds": [],
+    }
     places: dict[str, str | None] = {}
     for path in sorted(bank.rglob("*.yml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -86,8 +96,9 @@ def read_vocabulary(bank: Path) -> Vocabulary:
     closing = {ident for ident, place in places.items() if place == "closing"}
     if not any(places.values()):  # a bank from before `place:`: the last category closes
         closing = set(found["categories"][-1:])
+    opening = {ident for ident, place in places.items() if place == "opening"}
     return Vocabulary(**{name: tuple(ids) for name, ids in found.items()},
-                      closing=frozenset(closing))
+                      closing=frozenset(closing), opening=frozenset(opening))
 
 
 def _sentence(rng: random.Random, low: int, mode: int, high: int, opener: str, end: str) -> str:
@@ -112,14 +123,38 @@ def _subset(rng: random.Random, ids: tuple[str, ...], share_all: float) -> str |
     return [ident for ident in ids if ident in picked]
 
 
+# Each industry a synthetic bank keeps gets this many core questions, as `check` asks.
+INDUSTRY_CORE = 3
+# Closing asks get kinds of their own, so one kind never mixes closing and other questions.
+CLOSING_KINDS = ("synthetic-closing-1", "synthetic-closing-2", "synthetic-closing-3")
+
+
+def _kind(vocabulary: Vocabulary, index: int, closing: bool) -> str:
+    kinds = CLOSING_KINDS if closing or not vocabulary.kinds else vocabulary.kinds
+    return kinds[index % len(kinds)]
+
+
 def make_questions(
     size: int, vocabulary: Vocabulary, seed: int = DEFAULT_SEED
 ) -> list[dict[str, Any]]:
     """`size` questions as the dicts a bank file holds, deterministic for (size, seed)."""
     rng = random.Random(seed * 1_000_003 + size)
     categories = vocabulary.categories
-    questions = []
-    for index in range(size):
+    asked = [c for c in categories if c not in vocabulary.closing | vocabulary.opening]
+    questions: list[dict[str, Any]] = []
+    # First, three core questions in three categories for each industry the bank keeps.
+    for number, industry in enumerate(vocabulary.industries):
+        for turn in range(INDUSTRY_CORE):
+            index = number * INDUSTRY_CORE + turn
+            category = asked[index % len(asked)]
+            questions.append({
+                "id": f"{category}-{industry}-{index:05d}",
+                "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
+                "category": category, "kind": _kind(vocabulary, index, closing=False),
+                "industries": [industry], "priority": "core",
+                "why": _sentence(rng, 68, 102, 150, "", "."),
+            })
+    for index in range(len(questions), size):
         # Round robin, so every category (and every industry below) has its share at any size.
         category = categories[index % len(categories)]
         first, second = rng.choice(WORDS), rng.choice(WORDS)
@@ -127,6 +162,7 @@ def make_questions(
             "id": f"{category}-{first}-{second}-{index:05d}".replace("'", ""),
             "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
             "category": category,
+            "kind": _kind(vocabulary, index, closing=category in vocabulary.closing),
         }
         if category in vocabulary.closing:
             # Like the shipped closing asks: they suit everyone, so every goal and role gets
@@ -135,7 +171,8 @@ def make_questions(
         else:
             question["goals"] = _subset(rng, vocabulary.goals, share_all=0.35)
             question["roles"] = _subset(rng, vocabulary.roles, share_all=0.65)
-            if vocabulary.industries and rng.random() < 0.2:
+            if (vocabulary.industries and category not in vocabulary.opening
+                    and rng.random() < 0.2):
                 question["industries"] = [vocabulary.industries[index % len(vocabulary.industries)]]
         question["priority"] = "core" if rng.random() < 0.47 else "optional"
         question["why"] = _sentence(rng, 68, 102, 150, "", ".")
@@ -162,7 +199,8 @@ def scale_vocabulary(bank: Path, scale: dict[str, int]) -> None:
             for item in document.get(section) or []:
                 for number in range(2, factor + 1):
                     copies.setdefault(section, []).append(
-                        {**copy.deepcopy(item), "id": f"{item['id']}-v{number}",
+                        {**copy.deepcopy({k: v for k, v in item.items() if k != "kinds"}),
+                         "id": f"{item['id']}-v{number}",
                          "title": f"{item['title']} ({number})"})
     text = yaml.dump(copies, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
     (bank / "scaled-vocabulary.yml").write_text(text, encoding="utf-8")
@@ -182,7 +220,7 @@ def write_bank(
     ))
     if scale:
         scale_vocabulary(out, scale)
-    vocabulary = read_vocabulary(out)
+    vocabulary = _prepare(out, size)
     by_category: dict[str, list[dict[str, Any]]] = {}
     for question in make_questions(size, vocabulary, seed):
         by_category.setdefault(question["category"], []).append(question)
@@ -195,6 +233,32 @@ def write_bank(
                              default_flow_style=None, allow_unicode=True, width=10_000)
             (folder / f"{category}-{part:02d}.yml").write_text(text, encoding="utf-8")
     return out
+
+
+def _prepare(out: Path, size: int) -> Vocabulary:
+    """Strip the goals' and roles' recipes, add the closing kinds, hide the industries the
+    bank cannot cover at this size; return what the questions may refer to."""
+    for name in ("goals.yml", "roles.yml"):
+        path = out / name
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for section in document.values():
+            for item in section:
+                item.pop("kinds", None)
+        path.write_text(yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                                  width=10_000), encoding="utf-8")
+    vocabulary = read_vocabulary(out)
+    kept = vocabulary.industries[:size // 20]
+    extra: dict[str, Any] = {"kinds": [{"id": k, "title": "Closing"} for k in CLOSING_KINDS]}
+    hidden = [i for i in vocabulary.industries if i not in kept]
+    if hidden:
+        extra["hide"] = {"industries": hidden}
+    (out / "synthetic.yml").write_text(yaml.dump(extra, Dumper=_Dumper, sort_keys=False),
+                                       encoding="utf-8")
+    closing_kinds = set(CLOSING_KINDS)
+    return dataclasses.replace(
+        vocabulary, industries=kept,
+        kinds=tuple(k for k in vocabulary.kinds if k not in closing_kinds),
+    )
 
 
 def mark_question(text: str, marker: str) -> str:

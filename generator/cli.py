@@ -25,7 +25,7 @@ from generator.core.tailor import build_sheet
 
 DEFAULT_BANK = Path("question_bank")
 PACKAGE = Path(__file__).resolve().parent  # never written over by --output
-LISTABLE = ("goals", "roles", "formats", "industries", "categories")
+LISTABLE = ("goals", "roles", "formats", "industries", "kinds", "categories")
 SHEET_TYPES = (".md", ".html", ".pdf")
 PAPERS = ("letter", "a4")
 
@@ -106,7 +106,8 @@ def check(banks: tuple[Path, ...]) -> None:
     click.echo(
         f"The question bank is valid: {len(bank.questions)} questions, {len(bank.goals)} goals, "
         f"{len(bank.roles)} roles, {len(bank.formats)} formats, "
-        f"{len(bank.industries)} industries, {len(bank.categories)} categories."
+        f"{len(bank.industries)} industries, {len(bank.kinds)} kinds, "
+        f"{len(bank.categories)} categories."
     )
 
 
@@ -114,7 +115,7 @@ def check(banks: tuple[Path, ...]) -> None:
 @click.argument("what", type=click.Choice(LISTABLE))
 @bank_option
 def list_ids(what: str, banks: tuple[Path, ...]) -> None:
-    """List the ids of goals, roles, formats, industries or categories, with their titles."""
+    """List the ids of goals, roles, formats, industries, kinds or categories, with titles."""
     items = getattr(_load(banks), what).values()
     width = max((len(item.id) for item in items), default=0)
     for item in items:

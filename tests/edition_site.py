@@ -37,9 +37,15 @@ def fill_in(site: Path, colour: str = FAILING_COLOUR, pdf: bool = True) -> None:
         "  - id: farm-harvest\n"
         f"    text: {NEW_INDUSTRY_QUESTION}\n"
         "    category: industry\n"
+        "    kind: trends\n"
         "    industries: [agriculture]\n"
         "    priority: core\n"
-        "    why: It shows how the year shapes the work.\n",
+        "    why: It shows how the year shapes the work.\n"
+        # An industry needs three core questions in two categories (`infointerview check`).
+        "  - {id: farm-start, text: How do people start work on a farm?, category: breaking-in,"
+        " kind: ways-in, industries: [agriculture], priority: core, why: It shows a way in.}\n"
+        "  - {id: farm-skills, text: Which skills matter most on a farm?, category: skills,"
+        " kind: key-skills, industries: [agriculture], priority: core, why: It shows what to learn.}\n",
         encoding="utf-8",
     )
     (site / "docs" / "drop-in.md").write_text(

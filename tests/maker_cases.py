@@ -42,5 +42,6 @@ def expected(bank: Bank, choice: dict[str, str]) -> dict[str, Any]:
         "reminders": [t.id for t in sheet.reminders],
         "after": [t.id for t in sheet.after],
         "topics": join_words(sheet.topics),
+        "alternatives": [q.id for q in sheet.alternatives],
         "plan": [plan.minutes, plan.opening_minutes, plan.question_minutes, plan.closing_minutes],
     }

@@ -48,7 +48,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
                              "'questions:' at the top of the file but received: a list"),
     "unknown-key.yml": (_bytes_of("unknown-key.yml"),
                         "unknown-key.yml:7: unknown key 'colour'. Expected one of: ['category', "
-                        "'goals', 'id', 'industries', 'priority', 'probes', 'roles', 'text', 'why']"),
+                        "'goals', 'id', 'industries', 'kind', 'priority', 'probes', 'roles', 'text', 'why']"),
     # Files are read in path order; "zz-" puts this one after the shipped question files.
     "zz-duplicate-id.yml": (_bytes_of("duplicate-id.yml"),
                          "zz-duplicate-id.yml:2: duplicate question id 'story-how-started' (first "

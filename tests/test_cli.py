@@ -48,7 +48,7 @@ def test_list_prints_ids_and_titles() -> None:
 def test_list_refuses_an_unknown_section() -> None:
     result = run_cli("list", "colours")
     assert result.returncode == 2
-    assert "'colours' is not one of 'goals', 'roles', 'formats', 'industries', 'categories'" in result.stderr
+    assert "'colours' is not one of 'goals', 'roles', 'formats', 'industries', 'kinds', 'categories'" in result.stderr
 
 
 def test_sheet_prints_markdown() -> None:
@@ -109,20 +109,24 @@ goals:
     title: Choosing a graduate programme
     description: You are deciding whether further study would help.
     emphasis: Ask how further study changed their work.
+    kinds: [path-in, keep-up-reading, hard-parts, typical-day, best-parts, key-skills, ways-in,
+            qualifications, career-path, advice-in-my-place, who-else, stay-in-touch]
 questions:
   - id: story-how-started
     text: How did you first get into this line of work, in your own words?
     category: story
+    kind: path-in
     priority: core
     why: Replaced by the career centre.
   - id: local-alumni-network
     text: How has our alumni network helped you in your work?
     category: resources
+    kind: keep-up-reading
     goals: [graduate-school]
     priority: core
     why: Our alumni are our best resource.
 hide:
-  questions: [opening-plan-for-talk]
+  questions: [opening-introducer]
 """,
         encoding="utf-8",
     )
@@ -130,11 +134,11 @@ hide:
     assert run_cli("check", *bank_args).returncode == 0
     assert "graduate-school  Choosing a graduate programme" in run_cli("list", "goals", *bank_args).stdout
     bank = load_bank([BANK, overlay])
-    assert "opening-plan-for-talk" not in bank.questions
+    assert "opening-introducer" not in bank.questions
     assert bank.questions["story-how-started"].why == "Replaced by the career centre."
     shipped = list(load_bank([BANK]).questions)
     # A replaced question keeps its place; a hidden one is gone; a new one comes last.
-    assert list(bank.questions) == [q for q in shipped if q != "opening-plan-for-talk"] + [
+    assert list(bank.questions) == [q for q in shipped if q != "opening-introducer"] + [
         "local-alumni-network"]
     sheet = run_cli("sheet", "--goal", "graduate-school", "--minutes", "60", *bank_args).stdout
     assert "How has our alumni network helped you in your work?" in sheet

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 
 from generator.core.loader import load_bank
+from generator.core.sheet import SheetRequest
+from generator.core.tailor import build_sheets
+from generator.site.sheet_maker import MINUTE_STEPS
 from tests.conftest import ROOT
 
 SURVEY = ROOT / "content" / "career-centres" / "question-survey.md"
@@ -55,3 +59,20 @@ def test_counts_match_the_guides_named_for_each_kind(kinds) -> None:
         named = guides[kind]
         assert len(set(named)) == len(named) == count, kind
         assert set(named) <= keys, kind
+
+
+def test_the_banks_kinds_table_lists_every_kind_of_the_bank_with_its_title() -> None:
+    bank = load_bank([ROOT / "question_bank"])
+    rows = [(kind.strip("`"), title) for kind, title in table("## The bank's kinds")]
+    assert rows == [(kind.id, kind.title) for kind in bank.kinds.values()]
+
+
+def test_every_kind_asked_by_two_or_more_guides_reaches_a_sheet(kinds) -> None:
+    """Issue 19: a kind many guides ask is on some sheet the sheet maker offers, not only in
+    the bank."""
+    bank = load_bank([ROOT / "question_bank"])
+    requests = [SheetRequest(goal=g, role=r, industry=i, minutes=m) for g, r, i, m in
+                itertools.product(bank.goals, bank.roles, [None, *bank.industries], MINUTE_STEPS)]
+    reached = {q.id for sheet in build_sheets(bank, requests)
+               for q in sheet.questions + sheet.extras + sheet.closing}
+    assert [kind for kind, count, ids in kinds if count >= 2 and not set(ids) & reached] == []

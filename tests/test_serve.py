@@ -53,7 +53,7 @@ def test_serve_rebuilds_after_a_yaml_edit(tmp_path: Path) -> None:
         text = story.read_text(encoding="utf-8")
         marker = "A question added while the server was running?"
         story.write_text(text.replace("questions:\n", "questions:\n  - id: story-live-edit\n"
-                                      f"    text: {marker}\n    category: story\n"
+                                      f"    text: {marker}\n    category: story\n    kind: path-in\n"
                                       "    priority: optional\n    why: To test reloading.\n", 1),
                          encoding="utf-8")
         _wait_for(url, marker, process, tmp_path / "serve.log")

@@ -33,13 +33,14 @@ def _decode(bank: Bank, data: dict, choice: dict[str, str]) -> dict:
     i = list(bank.industries).index(choice["industry"]) + 1 if choice["industry"] else 0
     m = data["minutes"].index(int(choice["minutes"]))
     key = ((g * len(bank.roles) + r) * (len(bank.industries) + 1) + i) * len(data["minutes"]) + m
-    questions, extras, closing, topic = data["selections"][data["sheets"][key]]
+    questions, extras, closing, topic, swaps = data["selections"][data["sheets"][key]]
     ids = list(bank.questions)
     form = data["formats"][f]
     return {
         "questions": [ids[n] for n in questions], "extras": [ids[n] for n in extras],
         "closing": [ids[n] for n in closing], "reminders": form["reminderIds"],
         "after": form["afterIds"], "topics": data["topics"][topic],
+        "alternatives": [ids[n] for n in data["alternatives"][swaps]],
         "plan": [int(choice["minutes"]), *data["plans"][m][:3]],
     }
 
@@ -54,7 +55,8 @@ def test_identical_selections_are_stored_once(bank: Bank) -> None:
     data = maker_data(bank)
     keys = [json.dumps(s) for s in data["selections"]]
     assert len(keys) == len(set(keys))
-    assert len(data["selections"]) < len(data["sheets"])
+    # What Swap may bring in depends on the goal, role and industry, not on the length.
+    assert len(data["alternatives"]) < len(data["sheets"])
 
 
 def test_the_suits_sets_are_tailors_suits_rule(bank: Bank) -> None:

@@ -149,7 +149,7 @@ def test_a_bank_overlay_reaches_the_site(tmp_path: Path) -> None:
     overlay.mkdir()
     (overlay / "ours.yml").write_text(
         "questions:\n  - id: local-one\n    text: Which of our alumni should I meet next?\n"
-        "    category: closing\n    priority: optional\n    why: Local knowledge.\n",
+        "    category: closing\n    kind: who-else\n    priority: optional\n    why: Local knowledge.\n",
         encoding="utf-8",
     )
     config = project / "mkdocs.yml"

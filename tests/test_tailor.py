@@ -47,19 +47,21 @@ def test_same_inputs_give_the_same_sheet(bank: Bank) -> None:
 
 
 def test_different_goals_give_visibly_different_sheets(bank: Bank) -> None:
-    sheets = {goal: set(ids(build_sheet(bank, SheetRequest(goal=goal)).questions)) for goal in bank.goals}
+    sheets = {goal: set(ids(build_sheet(bank, SheetRequest(goal=goal, minutes=45)).questions))
+              for goal in bank.goals}
     for first, second in itertools.combinations(sheets, 2):
         shared = sheets[first] & sheets[second]
-        assert len(shared) <= len(sheets[first]) // 2, (first, second, shared)
+        # Every goal asks about a normal day and the hard parts, but not much more in common.
+        assert len(shared) <= len(sheets[first]) * 3 // 4, (first, second, shared)
 
 
-def test_core_questions_come_before_optional_ones(bank: Bank) -> None:
-    for goal in bank.goals:
-        sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=30))
-        assert all(q.is_core for q in sheet.questions), goal
-        # Every prepared question outranks the "if time allows" ones: optional never comes first.
-        if any(not q.is_core for q in sheet.questions):
-            assert all(not q.is_core for q in sheet.extras)
+def test_within_a_kind_a_core_question_comes_before_an_optional_one(bank: Bank) -> None:
+    for goal, role in itertools.product(bank.goals, bank.roles):
+        request = SheetRequest(goal=goal, role=role, minutes=30)
+        fitting = [q for q in bank.questions.values() if suits(q, request)]
+        for question in build_sheet(bank, request).questions:
+            if not question.is_core:
+                assert not any(q.is_core and q.kind == question.kind for q in fitting), question.id
 
 
 def test_rapport_questions_are_never_left_for_the_end(bank: Bank) -> None:
@@ -78,7 +80,8 @@ def test_questions_follow_conversation_order(bank: Bank) -> None:
 def test_closing_asks_are_always_present(bank: Bank) -> None:
     for goal, role, minutes in itertools.product(bank.goals, bank.roles, (10, 30, 90)):
         sheet = build_sheet(bank, SheetRequest(goal=goal, role=role, minutes=minutes))
-        assert 1 <= len(sheet.closing) <= 3, (goal, role, minutes)
+        # Three asks, and from 45 minutes a fourth (may I mention your name).
+        assert len(sheet.closing) == (3 if minutes < 45 else 4), (goal, role, minutes)
         assert all(q.category == "closing" for q in sheet.closing)
         assert not any(q.category == "closing" for q in sheet.questions + sheet.extras)
 
@@ -135,16 +138,20 @@ def test_which_questions_suit_a_choice_is_what_suits_says_for_each(bank: Bank) -
 
 
 def test_every_combination_up_to_an_hour_gives_a_full_sheet(bank: Bank) -> None:
-    """Every goal x role x format x length from 15 to 60 minutes: full, with no repeats."""
+    """Every goal x role x format x length from 15 to 60 minutes: full, with no repeats. A
+    recruiter's recipe is shorter, so only its sheets may hold fewer questions than planned,
+    and only when no kind of its recipe is left."""
     for goal, role, meeting_format, minutes in itertools.product(
         bank.goals, bank.roles, bank.formats, range(15, 61)
     ):
         plan = plan_for(minutes)
         sheet = build_sheet(bank, SheetRequest(goal, role, minutes, meeting_format))
         asked = ids(sheet.questions + sheet.extras + sheet.closing)
-        assert len(sheet.questions) == plan.question_count, (goal, role, minutes)
-        assert len(sheet.extras) == plan.extra_count, (goal, role, minutes)
         assert len(asked) == len(set(asked)), (goal, role, minutes)
+        if len(sheet.questions) < plan.question_count or len(sheet.extras) < plan.extra_count:
+            assert role == "recruiter", (goal, role, minutes)
+            kinds = {q.kind for q in sheet.questions + sheet.extras}
+            assert not [q for q in sheet.alternatives if q.kind not in kinds], (goal, minutes)
 
 
 def test_every_category_and_industry_is_reachable(bank: Bank) -> None:
@@ -159,6 +166,12 @@ def test_every_category_and_industry_is_reachable(bank: Bank) -> None:
     assert industries == set(bank.industries)
 
 
+def test_an_unknown_industry_names_every_industry_of_the_bank(bank: Bank) -> None:
+    with pytest.raises(RequestError) as caught:
+        build_sheet(bank, SheetRequest(goal="explore", industry="space"))
+    assert str(caught.value) == f"unknown industry 'space'. Expected one of: {list(bank.industries)}"
+
+
 @pytest.mark.parametrize(
     ("request_", "message"),
     [
@@ -168,10 +181,6 @@ def test_every_category_and_industry_is_reachable(bank: Bank) -> None:
          "['practitioner', 'manager', 'recruiter']"),
         (SheetRequest(goal="explore", format="letter"), "unknown format 'letter'. Expected one of: "
          "['in-person', 'video', 'phone']"),
-        (SheetRequest(goal="explore", industry="space"), "unknown industry 'space'. Expected one of: "
-         "['technology', 'healthcare', 'finance', 'education', 'government', 'nonprofit', "
-         "'creative-media', 'engineering-manufacturing', 'law', 'science-research', "
-         "'hospitality-retail', 'trades-construction', 'journalism-media', 'environment-energy']"),
         (SheetRequest(goal="explore", minutes=9), "minutes must be between 10 and 90 but received: 9"),
         (SheetRequest(goal="explore", minutes=91), "minutes must be between 10 and 90 but received: 91"),
     ],

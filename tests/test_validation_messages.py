@@ -54,7 +54,7 @@ def test_unknown_key_lists_the_known_ones(tmp_path: Path) -> None:
 
 
 def test_missing_required_key(tmp_path: Path) -> None:
-    assert problems_after(tmp_path, " why: For referrals.", "") == [
+    assert problems_after(tmp_path, " why: For referrals.,", "") == [
         ("bank.yml", line_of("id: ask,"), "question 'ask' is missing the required key 'why'"),
     ]
 
@@ -141,7 +141,7 @@ def test_section_that_is_not_a_list(tmp_path: Path) -> None:
 def test_unknown_section(tmp_path: Path) -> None:
     assert problems_after(tmp_path, "roles:", "roles:", {"more.yml": "question:\n  - {}\n"}) == [
         ("more.yml", 1, "unknown section 'question'. Expected one of: ['avoid', 'benefits', "
-         "'categories', 'formats', 'goals', 'hide', 'industries', 'questions', 'renamed', 'roles', 'steps', "
+         "'categories', 'formats', 'goals', 'hide', 'industries', 'kinds', 'questions', 'renamed', 'roles', 'steps', "
          "'templates', 'tips']"),
     ]
 
@@ -155,9 +155,10 @@ def test_top_level_list(tmp_path: Path) -> None:
 
 def test_too_few_questions_for_a_sheet(tmp_path: Path) -> None:
     assert problems_after(tmp_path, "  - {id: q8, text: What should I read next?, category: work, "
-                          "priority: optional, why: For resources.}\n", "") == [
+                          "priority: optional, why: For resources., kind: k-q8}\n", "") == [
         ("bank.yml", line_of("- id: explore"),
-         "goal 'explore' has only 7 questions for role 'practitioner'; a 30-minute sheet needs at least 8"),
+         "goal 'explore' has questions of only 7 kinds for role 'practitioner'; "
+         "a 30-minute sheet asks 8 kinds, one question each"),
     ]
 
 
@@ -195,7 +196,7 @@ def test_text_longer_than_its_limit_is_refused_with_the_count(tmp_path: Path) ->
     # A long text once made a PDF take minutes to lay out; every text field has a bound.
     long = "word " * 100
     assert problems_after(tmp_path, "text: What do you do on a normal day?", f"text: {long}") == [
-        ("bank.yml", line_of("id: q1,"), "text: must be at most 400 characters but has 499"),
+        ("bank.yml", line_of("id: q1,"), "text: must be at most 200 characters but has 499"),
     ]
 
 

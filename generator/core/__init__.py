@@ -2,7 +2,8 @@
 
 Holds the bank's reading (`yaml_source`, `yaml_parse`), its declared schema (`value_types`,
 `model`, `schema`), validation and merging (`loader`, `checks`), a sheet request and its plan
-(`sheet`), the selection rules (`tailor`, the only place they live), a centre's details
+(`sheet`), the selection rules (`tailor`, the only place they live), what a whole bank must
+hold for its sheets to come out right (`coverage`, run by `check`), a centre's details
 (`centre`) and where the shipped folders are (`resources`).
 
 May import: the standard library, PyYAML and other `generator.core` modules. Never Jinja,

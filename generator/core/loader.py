@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.core import checks, tailor
+from generator.core import checks, coverage
 from generator.core.errors import BankError, Problem, display_path
 from generator.core.hiding import follow_hides
 from generator.core.model import Bank, Item
@@ -140,7 +140,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
     problems.extend(checks.check_anchors(bank))
     if not problems:
         # Last, whether sheets can be made at all: a question of the selection rules.
-        problems.extend(tailor.coverage_problems(bank, folders[-1]))
+        problems.extend(coverage.coverage_problems(bank, folders[-1]))
     if problems:
         raise BankError(problems)
     return bank

@@ -29,6 +29,9 @@ from generator.core.value_types import (
     declare,
 )
 
+# A question is said aloud and printed with room to write: one sentence, or two short ones.
+QUESTION_LENGTH = 200
+WHY_LENGTH = 300
 # `None` in a goals/roles/industries/formats field means "suits all of them".
 SuitsIds = tuple[str, ...] | None
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
@@ -79,6 +82,24 @@ def _description() -> str:
     return declare(Text(), "One sentence on what it is.")
 
 
+def _recipe() -> tuple[str, ...]:
+    return declare(
+        References("kinds"), "The kinds of question its sheets ask, most important first (its "
+        "recipe); left out, every kind in the bank's order.", required=False, default=(),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Kind:
+    """What a question asks about, finer than its category: a sheet asks each kind once."""
+
+    id: str = _id()
+    title: str = _title()
+    agenda: str | None = declare(Text(), "The words used for it when stating the agenda aloud; "
+                                 "left out, the agenda does not name it.", required=False)
+    origin: Origin | None = _origin()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Goal:
     id: str = declare(Identifier(RESERVED_GOAL_IDS), "A unique id; the goal's sheet is "
@@ -86,21 +107,14 @@ class Goal:
     title: str = _title()
     description: str = _description()
     emphasis: str = declare(Text(), "A sentence printed on the goal's sheets.")
-    focus: tuple[str, ...] = declare(
-        References("categories"), "Category ids whose questions its sheets prefer.",
-        required=False, default=(),
-    )
+    kinds: tuple[str, ...] = _recipe()
     origin: Origin | None = _origin()
 
 
 @dataclass(frozen=True, kw_only=True)
 class Option:
-    """A role or a format: one of the things a student picks to describe a meeting.
-
-    The two hold the same fields, so they are one class; the names below keep the code that
-    reads them saying which one it means. An industry has the same fields too, but its id
-    must not take a value the bank page's filter reserves, so it is its own class.
-    """
+    """A format, and the fields a role and an industry share with it: one of the things a
+    student picks to describe a meeting. Declared once; the two below add what is theirs."""
 
     id: str = _id()
     title: str = _title()
@@ -108,17 +122,22 @@ class Option:
     origin: Origin | None = _origin()
 
 
-Role = Option
 Format = Option
 
 
 @dataclass(frozen=True, kw_only=True)
-class Industry:
+class Role(Option):
+    """A role also says which kinds of question its sheets ask, most important first."""
+
+    kinds: tuple[str, ...] = _recipe()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Industry(Option):
+    """An industry's id must not take a value the bank page's filter reserves."""
+
     id: str = declare(Identifier(RESERVED_INDUSTRY_IDS), "A unique id; `none` is taken by the "
                       "question bank page's filter (no particular industry).")
-    title: str = _title()
-    description: str = _description()
-    origin: Origin | None = _origin()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,8 +147,6 @@ class Category:
     description: str = _description()
     tiara: str | None = declare(Choice(TIARA), "The part of Dalton's TIARA frame it serves.",
                                 required=False)
-    agenda: str | None = declare(Text(), "The words used when stating the agenda aloud.",
-                                 required=False)
     place: str = declare(Choice(PLACES), "Where its questions go on a sheet.",
                          required=False, default="questions")
     origin: Origin | None = _origin()
@@ -138,17 +155,21 @@ class Category:
 @dataclass(frozen=True, kw_only=True)
 class Question:
     id: str = _id()
-    text: str = declare(Text(), "The question, written the way you would say it aloud.")
+    text: str = declare(Text(QUESTION_LENGTH), "The question, written the way you would say it "
+                        "aloud, with no `[placeholders]`: a sheet prints it as it is.")
     category: str = declare(Reference("categories"), "The id of a category.")
+    kind: str = declare(Reference("kinds"), "The id of its kind; a sheet never holds two "
+                        "questions of one kind.")
     goals: SuitsIds = declare(Suits("goals"), "The goals it suits.", required=False)
     roles: SuitsIds = declare(Suits("roles"), "The roles it suits.", required=False)
     industries: SuitsIds = declare(
         Suits("industries"), "The industries it is written for; with a list, it appears only "
         "on sheets for those industries.", required=False,
     )
-    priority: str = declare(Choice(("core", "optional")), "`core` questions go on a sheet "
-                            "first; `optional` ones fill the \"if time allows\" part.")
-    why: str = declare(Text(), "One or two sentences on why the question is worth asking.")
+    priority: str = declare(Choice(("core", "optional")), "Among questions of one kind that "
+                            "suit a meeting equally well, a sheet takes a `core` one first.")
+    why: str = declare(Text(WHY_LENGTH), "One or two sentences on why the question is worth "
+                       "asking.")
     probes: tuple[str, ...] = declare(Texts(), "Follow-up questions; the sheet prints the first.",
                                       required=False, default=())
     origin: Origin | None = _origin()
@@ -209,7 +230,10 @@ class Avoid:
     origin: Origin | None = _origin()
 
 
-Item = Goal | Option | Category | Question | Tip | Benefit | Step | Template | Avoid
+Item = (
+    Kind | Goal | Role | Format | Industry | Category | Question | Tip | Benefit | Step | Template
+    | Avoid
+)
 
 
 @dataclass(frozen=True)
@@ -224,6 +248,7 @@ class Section:
 SECTIONS: dict[str, Section] = {
     section.name: section
     for section in (
+        Section("kinds", "kind", Kind),
         Section("goals", "goal", Goal),
         Section("roles", "role", Role),
         Section("formats", "format", Format),
@@ -243,6 +268,7 @@ SECTIONS: dict[str, Section] = {
 class Bank:
     """Everything the generator knows, each kind keyed by id in its reading order."""
 
+    kinds: Mapping[str, Kind]
     goals: Mapping[str, Goal]
     roles: Mapping[str, Role]
     formats: Mapping[str, Format]

@@ -56,13 +56,11 @@ class Sheet:
     reminders: tuple[Tip, ...]
     after: tuple[Tip, ...]
     categories: dict[str, Category]
-
-    @property
-    def topics(self) -> list[str]:
-        """What the prepared questions cover, as said aloud in the agenda line."""
-        seen = dict.fromkeys(q.category for q in self.questions)
-        phrases = [self.categories[c].agenda for c in seen]
-        return [phrase for phrase in phrases if phrase]
+    # What the agenda said aloud names: only kinds of the prepared questions.
+    topics: tuple[str, ...]
+    # What Swap may bring in: the questions of the recipe's kinds that suit the meeting, best
+    # first within each kind (never opening or closing ones).
+    alternatives: tuple[Question, ...]
 
 
 def check_request(bank: Bank, request: SheetRequest) -> None:

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import itertools
 import math
-import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from generator.core.errors import Problem
-from generator.core.model import Bank, Origin, Question, Tip
+from generator.core.model import Bank, Question, Tip
 from generator.core.sheet import (
-    DEFAULT_FORMAT,
-    DEFAULT_MINUTES,
-    DEFAULT_ROLE,
     Plan,
     Sheet,
     SheetRequest,
@@ -26,14 +20,16 @@ from generator.core.sheet import (
 # Career-centre guides advise 5-10 questions for a 20-30 minute meeting: about 2-3 prepared
 # questions per 10 minutes of question time, that is one question per four minutes.
 MINUTES_PER_QUESTION = 4
-# Who else to talk to, may I mention you, may I follow up: a closing takes about three asks.
+# Who else to talk to, anything I should have asked, may I follow up: a closing takes about
+# three asks; from LONG_MEETING minutes there is time for one more (may I mention your name).
 MAX_CLOSING_ASKS = 3
-# Sections every bank needs at least one item of, or no sheet can be made.
-REQUIRED_SECTIONS = ("goals", "roles", "formats", "categories", "questions")
-# With an industry chosen, about a third of the prepared questions are written for it (at least
-# one): enough that the choice shows on every sheet, while the general questions a career
-# adviser expects (story, advice, who else to ask) keep the rest.
+LONG_MEETING = 45
+# With an industry chosen, about a third of the prepared questions are written for it.
 INDUSTRY_SHARE = 3
+# Whose list gives the next kind of a recipe: the goal's twice, then the role's once.
+GOAL_TURNS = (0, 0, 1)
+# The agenda said aloud names at most this many topics: more is a list nobody remembers.
+MAX_AGENDA = 4
 
 
 def plan_for(minutes: int) -> Plan:
@@ -100,109 +96,97 @@ def build_sheet(bank: Bank, request: SheetRequest) -> Sheet:
 
 def build_sheets(bank: Bank, requests: Iterable[SheetRequest]) -> list[Sheet]:
     """The sheets for many meetings, each exactly what build_sheet gives. The sheet maker asks
-    for thousands, so the work shared by many sheets is done once: the bank is put in a goal's
-    order of preference once per goal, the questions that suit a goal, role and industry are
-    picked from it once for all lengths and formats, and a format's tips once."""
+    for thousands, so the work shared by many sheets is done once: the bank is put in order of
+    preference once, the questions that suit a goal, role and industry are grouped by kind once
+    for all lengths and formats, and a format's tips once."""
     order = _BankOrder.of(bank)
-    preferred: dict[str, _Preferred] = {}
+    suiting = Suiting(sorted(bank.questions.values(), key=order.preference))
     ranked: dict[tuple[str, str, str | None], _Ranked] = {}
     tips: dict[str, _FormatTips] = {}
     sheets = []
     for request in requests:
         check_request(bank, request)
-        if request.goal not in preferred:
-            preferred[request.goal] = _Preferred.of(bank, request.goal, order)
         key = (request.goal, request.role, request.industry)
         if key not in ranked:
-            ranked[key] = preferred[request.goal].rank(request)
+            ranked[key] = _Ranked.of(bank, request, suiting.pick(request))
         if request.format not in tips:
             tips[request.format] = _FormatTips.of(bank, request.format)
         sheets.append(_sheet(bank, request, ranked[key], tips[request.format], order))
     return sheets
 
 
+def recipe(bank: Bank, goal: str, role: str) -> list[str]:
+    """The kinds a sheet for this goal and role asks, most important first, keeping only kinds
+    that both list: the goal's next two kinds, then the role's next one, and so on, each kind
+    once. So the goal, the student's reason for the meeting, sets most of the order, the role
+    brings forward what that person knows best, and a kind the role does not list is never
+    asked (a recruiter is not asked about doing the job)."""
+    every = tuple(bank.kinds)
+    goal_kinds = bank.goals[goal].kinds or every
+    role_kinds = bank.roles[role].kinds or every
+    both = set(goal_kinds) & set(role_kinds)
+    queues = [[k for k in goal_kinds if k in both], [k for k in role_kinds if k in both]]
+    order: dict[str, None] = {}
+    turns = itertools.cycle(GOAL_TURNS)
+    while len(order) < len(both):
+        queue = queues[next(turns)]
+        while queue and queue[0] in order:
+            queue.pop(0)
+        if queue:
+            order[queue.pop(0)] = None
+    return list(order)
+
+
 @dataclass(frozen=True)
 class _BankOrder:
-    """Each category's place in the conversation and each question's place in the bank."""
+    """Each category's and kind's place in the conversation and each question's place in the
+    bank."""
 
     category: dict[str, int]
+    kind: dict[str, int]
     question: dict[str, int]
 
     @classmethod
     def of(cls, bank: Bank) -> _BankOrder:
         return cls(
             category={category: index for index, category in enumerate(bank.categories)},
+            kind={kind: index for index, kind in enumerate(bank.kinds)},
             question={question: index for index, question in enumerate(bank.questions)},
         )
 
-    def in_conversation(self, question: Question) -> tuple[int, int]:
-        return self.category[question.category], self.question[question.id]
+    def in_conversation(self, question: Question) -> tuple[int, int, int]:
+        return (self.category[question.category], self.kind[question.kind],
+                self.question[question.id])
 
-
-@dataclass(frozen=True)
-class _Tier:
-    """Questions best first, and the categories among them."""
-
-    questions: list[Question]
-    categories: frozenset[str]
-
-    @classmethod
-    def of(cls, questions: list[Question]) -> _Tier:
-        return cls(questions, frozenset(map(_category, questions)))
-
-
-_category = operator.attrgetter("category")
+    def preference(self, question: Question) -> tuple[int, int, int, int]:
+        """Among questions of one kind: one written for the reader's industry first, then
+        `core` before `optional`, then the one written most closely for the reader (for their
+        goal, then for the role they meet), then bank order."""
+        specific = 2 * (question.goals is not None) + (question.roles is not None)
+        return (
+            question.industries is None, not question.is_core, -specific,
+            self.question[question.id],
+        )
 
 
 @dataclass(frozen=True)
 class _Ranked:
-    """The questions that suit one goal, role and industry, best first."""
+    """For one goal, role and industry: each kind of the recipe that some suiting question
+    has, in recipe order, with its questions best first; closing asks apart."""
 
-    core: _Tier  # not closing asks
-    optional: _Tier
-    closing_asks: list[Question]
-
-
-@dataclass(frozen=True)
-class _Preferred:
-    """Every question in the order a sheet for one goal prefers them, in three parts."""
-
-    core: Suiting  # not closing asks
-    optional: Suiting
-    closing: Suiting
+    asked: list[list[Question]]  # opening and questions
+    closing: list[list[Question]]
 
     @classmethod
-    def of(cls, bank: Bank, goal: str, order: _BankOrder) -> _Preferred:
-        focus = set(bank.goals[goal].focus)
-
-        def preference(question: Question) -> tuple[int, int, int, int]:
-            # Core first; then the questions written for this reader (industry counts most,
-            # as it is the reader's own choice); then conversation order, then bank order.
-            specific = (
-                2 * (question.industries is not None)
-                + (question.goals is not None)
-                + (question.roles is not None)
-                + (question.category in focus)
-            )
-            tier = 0 if question.is_core else 1
-            return (tier, -specific, *order.in_conversation(question))
-
+    def of(cls, bank: Bank, request: SheetRequest, fitting: list[Question]) -> _Ranked:
         closing_ids = bank.categories_at("closing")
-        preferred = sorted(bank.questions.values(), key=preference)
+        by_kind: dict[str, list[Question]] = {}
+        for question in fitting:  # already best first
+            by_kind.setdefault(question.kind, []).append(question)
+        kinds = [by_kind[k] for k in recipe(bank, request.goal, request.role) if k in by_kind]
         return cls(
-            core=Suiting([q for q in preferred if q.is_core and q.category not in closing_ids]),
-            optional=Suiting(
-                [q for q in preferred if not q.is_core and q.category not in closing_ids]
-            ),
-            closing=Suiting([q for q in preferred if q.category in closing_ids]),
-        )
-
-    def rank(self, request: SheetRequest) -> _Ranked:
-        closing = self.closing.pick(request)
-        return _Ranked(
-            core=_Tier.of(self.core.pick(request)),
-            optional=_Tier.of(self.optional.pick(request)),
-            closing_asks=[q for q in closing if q.is_core][:MAX_CLOSING_ASKS] or closing[:2],
+            asked=[group for group in kinds if group[0].category not in closing_ids],
+            closing=[group for group in kinds if group[0].category in closing_ids],
         )
 
 
@@ -226,16 +210,13 @@ def _sheet(
     bank: Bank, request: SheetRequest, ranked: _Ranked, tips: _FormatTips, order: _BankOrder
 ) -> Sheet:
     plan = plan_for(request.minutes)
-    opening_ids = bank.categories_at("opening")
-    industry_cap = max(1, round(plan.question_count / INDUSTRY_SHARE))
-    tiers = (ranked.core, ranked.optional)
-    chosen = _spread(tiers, plan.question_count, {}, industry_cap, set(), set())
-    counts: dict[str, int] = {}
-    for question in chosen:
-        counts[question.category] = counts.get(question.category, 0) + 1
+    count = plan.question_count
+    prepared, rest = _pick(ranked.asked, count, max(1, round(count / INDUSTRY_SHARE)))
     # Rapport questions only make sense at the start, never as "if time allows" extras.
-    chosen_ids = {q.id for q in chosen}  # ids, as comparing questions compares every field
-    extras = _spread(tiers, plan.extra_count, counts, plan.extra_count, chosen_ids, opening_ids)
+    opening_ids = bank.categories_at("opening")
+    extras = [q for q in rest if q.category not in opening_ids][:plan.extra_count]
+    asks = MAX_CLOSING_ASKS + (request.minutes >= LONG_MEETING)
+    closing = [group[0] for group in ranked.closing][:asks]
     return Sheet(
         request=request,
         plan=plan,
@@ -243,99 +224,59 @@ def _sheet(
         role=bank.roles[request.role],
         format=bank.formats[request.format],
         industry=bank.industries[request.industry] if request.industry else None,
-        questions=tuple(sorted(chosen, key=order.in_conversation)),
+        questions=tuple(sorted(prepared, key=order.in_conversation)),
         extras=tuple(sorted(extras, key=order.in_conversation)),
-        closing=tuple(sorted(ranked.closing_asks, key=order.in_conversation)),
+        closing=tuple(sorted(closing, key=order.in_conversation)),
         reminders=tips.reminders,
         after=tips.after,
         categories=dict(bank.categories),
+        topics=_agenda(bank, prepared, order),
+        alternatives=tuple(q for group in ranked.asked for q in group
+                           if q.category not in opening_ids),
     )
 
 
-def _spread(
-    tiers: tuple[_Tier, _Tier], count: int, taken: dict[str, int],
-    industry_cap: int, skip_ids: set[str], skip_categories: set[str],
-) -> list[Question]:
-    """Take `count` questions in preference order, core ones (the first tier) before any
-    optional one, at most `industry_cap` industry questions, none of `skip_ids` or
-    `skip_categories`.
-
-    Within each tier a category may give at most `cap` questions, and the cap rises only when
-    the tier cannot fill the sheet otherwise: a sheet that covers several topics serves a short
-    meeting better than several questions on one topic.
+def _pick(
+    kinds: list[list[Question]], count: int, industry_share: int
+) -> tuple[list[Question], list[Question]]:
+    """One question of each kind in recipe order: the first `count` are prepared, the rest
+    wait for "if time allows". About a third of the prepared questions (`industry_share`)
+    are written for the chosen industry, when the recipe's kinds have them: enough that the
+    choice shows on every sheet, while the general questions an adviser expects keep the rest.
     """
     chosen: list[Question] = []
-    per_category = dict(taken)
-    industry_count = 0
-    for tier in tiers:
-        categories = tier.categories - skip_categories
-        cap = 1
-        # Read lazily: a sheet is usually full long before a large bank's tier ends.
-        waiting: Iterator[Question] = (
-            q for q in tier.questions if q.id not in skip_ids and q.category not in skip_categories
-        )
-        while len(chosen) < count and categories:
-            below_cap = {c for c in categories if per_category.get(c, 0) < cap}
-            passed_over: list[Question] = []
-            ended = True
-            for question in waiting:
-                is_industry = question.industries is not None
-                if is_industry and industry_count >= industry_cap:
-                    continue  # never taken: the sheet has its share of industry questions
-                if question.category in below_cap:
-                    chosen.append(question)
-                    per_category[question.category] = per_category.get(question.category, 0) + 1
-                    industry_count += is_industry
-                    if per_category[question.category] >= cap:
-                        below_cap.discard(question.category)
-                else:
-                    passed_over.append(question)
-                if len(chosen) == count or not below_cap:
-                    # Full, or every category is at its cap, so the rest of this round could
-                    # only be passed over: the next round reads them after `passed_over`, in
-                    # the same order, without reading a large tier to its end.
-                    ended = False
-                    break
-            if ended and not passed_over:
-                break
-            waiting = iter(passed_over) if ended else itertools.chain(passed_over, waiting)
-            cap += 1
-    return chosen
+    industry = 0
+    for group in kinds:
+        full = industry >= industry_share and len(chosen) < count
+        question = next((q for q in group if not (full and q.industries)), None)
+        if question is not None:
+            chosen.append(question)
+            industry += len(chosen) <= count and question.industries is not None
+    prepared, rest = chosen[:count], chosen[count:]
+    # Too few industry questions among the first kinds: bring the best later ones forward,
+    # each in place of the least important general question (which moves back to the rest).
+    for question in [q for q in rest if q.industries]:
+        general = [q for q in prepared if q.industries is None]
+        if industry >= industry_share or not general:
+            break
+        prepared.remove(general[-1])
+        prepared.append(question)
+        rest.remove(question)
+        rest.insert(0, general[-1])
+        industry += 1
+    return prepared, rest
+
+
+def _agenda(bank: Bank, prepared: list[Question], order: _BankOrder) -> tuple[str, ...]:
+    """What the agenda read aloud names: the most important kinds on the sheet (at most
+    MAX_AGENDA, so it stays one breath), in the order they will be asked."""
+    phrases: dict[str, Question] = {}
+    for question in prepared:  # in recipe order: the most important first
+        phrase = bank.kinds[question.kind].agenda
+        if phrase and phrase not in phrases and len(phrases) < MAX_AGENDA:
+            phrases[phrase] = question
+    return tuple(sorted(phrases, key=lambda p: order.in_conversation(phrases[p])))
 
 
 def _fits_format(tip: Tip, format_id: str) -> bool:
     return tip.formats is None or format_id in tip.formats
-
-
-def coverage_problems(bank: Bank, folder: Path) -> list[Problem]:
-    """Every goal must fill a default-length sheet for every role, closing asks included."""
-    problems = []
-    missing = [name for name in REQUIRED_SECTIONS if not getattr(bank, name)]
-    if missing:
-        return [Problem(folder, 0, f"the bank has no {name}") for name in missing]
-    for section, default in (("roles", DEFAULT_ROLE), ("formats", DEFAULT_FORMAT)):
-        if default not in getattr(bank, section):
-            singular = section[:-1]
-            message = f"the bank has no {singular} {default!r}; the site's sheets use it"
-            problems.append(Problem(folder, 0, message))
-    plan = plan_for(DEFAULT_MINUTES)
-    closing = bank.categories_at("closing")
-    if not closing:
-        return [*problems, Problem(folder, 0, "the bank has no category with 'place: closing'")]
-    suiting = Suiting(list(bank.questions.values()))
-    for goal in bank.goals.values():
-        where = goal.origin or Origin(folder, 0)
-        for role in bank.roles:
-            fitting = suiting.pick(SheetRequest(goal=goal.id, role=role))
-            asks = sum(q.category in closing for q in fitting)
-            prepared = len(fitting) - asks
-            if prepared < plan.total:
-                problems.append(Problem(where.path, where.line, (
-                    f"goal {goal.id!r} has only {prepared} questions for role {role!r}; "
-                    f"a {DEFAULT_MINUTES}-minute sheet needs at least {plan.total}"
-                )))
-            if not asks:
-                problems.append(Problem(where.path, where.line, (
-                    f"goal {goal.id!r} has no closing question for role {role!r}"
-                )))
-    return problems

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,7 +67,7 @@ def _finalize_markdown(value: Any) -> Any:
     return md_escape(value)
 
 
-def join_words(items: list[str]) -> str:
+def join_words(items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c': the agenda line reads as a sentence."""
     items = list(items)
     if len(items) <= 1:

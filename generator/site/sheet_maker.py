@@ -11,7 +11,9 @@ page's script only looks them up and shows them.
   at them. Reminders and the after-meeting checklist depend on the format only.
 - Which questions suit a goal, role and industry (`tailor.suits`, asked through
   `tailor.Suiting`) is stored as one bit set per choice, also for "any", so the bank page's
-  filter and the maker's "swap" use the same rule.
+  filter uses the same rule.
+- What Swap may bring in is `Sheet.alternatives`, which tailor works out: questions of the
+  meeting's recipe that suit it, best first within each kind.
 
 Everything is sorted and has no timestamps, so the same bank always gives the same bytes.
 """
@@ -127,21 +129,23 @@ def maker_data(bank: Bank) -> dict[str, Any]:
     """Everything the sheet maker shows, worked out by `build_sheets` for every choice.
 
     sheets[((goal * roles + role) * (industries + 1) + industry) * minutes + step] is the index
-    of a selection [questions, extras, closing, topics]: question positions in bank order and an
-    index into `topics`. industry 0 is "none"; 1..n are the industries in bank order.
+    of a selection [questions, extras, closing, topics, alternatives]: question positions in bank
+    order, an index into `topics` and one into `alternatives` (what Swap may bring in).
+    industry 0 is "none"; 1..n are the industries in bank order.
     """
     questions = list(bank.questions.values())
     position = {q.id: i for i, q in enumerate(questions)}
     closing_categories = bank.categories_at("closing")
+    kind_number = {kind: number for number, kind in enumerate(bank.kinds)}
     industries: list[str | None] = [None, *bank.industries]
-    selections, topics = _Table(), _Table()
+    selections, topics, alternatives = _Table(), _Table(), _Table()
     requests = [
         SheetRequest(goal=goal, role=role, format=DEFAULT_FORMAT, industry=industry,
                      minutes=minutes)
         for goal, role, industry, minutes in itertools.product(
             bank.goals, bank.roles, industries, MINUTE_STEPS)
     ]
-    sheets = [_selection(sheet, position, selections, topics)
+    sheets = [_selection(sheet, position, selections, topics, alternatives)
               for sheet in build_sheets(bank, requests)]
     tips, formats = _Table(), []
     # Reminders and the after-meeting checklist depend on the format only.
@@ -180,7 +184,9 @@ def maker_data(bank: Bank) -> dict[str, Any]:
         "defaults": {"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT, "minutes": DEFAULT_MINUTES},
         "questions": _questions_html(questions, closing_categories),
         "closing": [int(q.category in closing_categories) for q in questions],
-        "categories": [q.category for q in questions],
+        # Each question's kind, as a number: Swap never shows two questions of one kind.
+        "kinds": [kind_number[q.kind] for q in questions],
+        "alternatives": alternatives.values,
         "selections": selections.values,
         "topics": topics.values,
         "tips": tips.values,
@@ -188,13 +194,18 @@ def maker_data(bank: Bank) -> dict[str, Any]:
     }
 
 
-def _selection(sheet: Sheet, position: dict[str, int], selections: _Table, topics: _Table) -> int:
-    """A sheet's selection, stored once: question positions in bank order and its agenda."""
+def _selection(
+    sheet: Sheet, position: dict[str, int], selections: _Table, topics: _Table,
+    alternatives: _Table,
+) -> int:
+    """A sheet's selection, stored once: question positions in bank order, its agenda, and
+    the questions Swap may bring in (tailor decides them; the page keeps their order)."""
     return selections.add([
         [position[q.id] for q in sheet.questions],
         [position[q.id] for q in sheet.extras],
         [position[q.id] for q in sheet.closing],
         topics.add(render.join_words(sheet.topics)),
+        alternatives.add([position[q.id] for q in sheet.alternatives]),
     ])
 
 

@@ -40,7 +40,8 @@ HOSTILE_MESSAGE = "Subject: " + PAYLOADS["entities"] + "\n\nDear [Their name],\n
 
 def _overlay(folder: Path) -> None:
     questions = [
-        {"id": f"hostile-{name}", "text": text, "category": "closing", "priority": "core",
+        {"id": f"hostile-{name}", "text": text, "category": "closing", "kind": "who-else",
+         "priority": "core",
          "why": f"Why: {text}", "probes": [f"Probe: {text}"]}
         for name, text in PAYLOADS.items()
     ]
@@ -51,7 +52,7 @@ def _overlay(folder: Path) -> None:
         for name, text in PAYLOADS.items()
     ]
     goals = [{"id": "explore", "title": HOSTILE_TITLE, "description": "Hostile.",
-              "emphasis": "Hostile.", "focus": ["industry"]}]
+              "emphasis": "Hostile."}]
     # And as a message template, which the guide and the message composer show.
     templates = [{"id": "thank-you", "title": f"Title: {PAYLOADS['script']}",
                   "description": f"About: {PAYLOADS['img-onerror']}", "text": HOSTILE_MESSAGE}]

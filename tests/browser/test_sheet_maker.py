@@ -300,6 +300,29 @@ def test_swap_gives_another_question_that_suits_the_same_meeting(
     )
 
 
+# A 30-minute sheet for someone who does the work: six prepared questions, all swappable.
+SWAP_MEETING = "#goal=career-change&role=practitioner&format=in-person&minutes=30"
+
+
+def test_swapping_never_puts_two_questions_of_one_kind_on_the_sheet(
+    maker: Page, bank: Bank,
+) -> None:
+    """The rule Python decides for the first sheet, kept by the page's script (sheet-actions.js,
+    nextSuiting) as the student swaps: only questions tailor listed for the meeting come in, and
+    never one of a kind already on the sheet."""
+    maker.goto(maker.url.split("#")[0] + SWAP_MEETING)
+    sheet = build_sheet(bank, SheetRequest(goal="career-change", role="practitioner"))
+    allowed = {q.id for q in sheet.questions + sheet.extras + sheet.alternatives}
+    for _round in range(3):
+        for number in range(1, len(sheet.questions) + 1):
+            maker.click(f"[aria-label='Swap question {number} for another']")
+            shown = [i.removeprefix("q-") for i in maker.locator(".ii-sheet").evaluate(SHEET_IDS)]
+            asked = [i for i in shown if bank.questions[i].category != "closing"]
+            kinds = [bank.questions[i].kind for i in asked]
+            assert len(kinds) == len(set(kinds)), asked
+            assert set(asked) <= allowed, set(asked) - allowed
+
+
 def test_without_javascript_the_page_offers_the_ready_made_sheets(
     new_page: Callable[..., Page], site_url: str, bank: Bank,
 ) -> None:

@@ -2,8 +2,8 @@
  *
  * Why a file of its own: sheet-maker.js keeps the state, draws the sheet and keeps Undo; this
  * file only says what each change does to the list of questions. `m` is what the sheet maker
- * lends it: its state, the sheet Python chose (m.sheet), which questions suit it (m.flags,
- * from tailor.suits), and m.act, which runs a change so that Undo can take it back.
+ * lends it: its state, the sheet Python chose (m.sheet, with the questions a swap may bring in),
+ * and m.act, which runs a change so that Undo can take it back.
  */
 (function () {
   "use strict";
@@ -21,17 +21,22 @@
       return found;
     }
 
-    // Another question that suits the same meeting and is not on the sheet: first from the
-    // same category, then any other, in bank order after the one shown now.
+    // Another question for the same meeting. Python chose which questions may come in and in
+    // what order (the sheet's alternatives: its recipe's kinds, best first, from tailor.py).
+    // A swap changes the sheet here in the browser, so one rule is applied again in JS: never
+    // two questions of one kind (tests/browser/test_sheet_maker.py tests it here). First
+    // another question of the same kind, then one of a kind not on the sheet now.
     function nextSuiting(current) {
-      var flags = m.flags();
+      var candidates = m.sheet().alternatives;
       var taken = onSheet();
-      var total = m.total;
+      var kindsTaken = {};
+      Object.keys(taken).forEach(function (n) { kindsTaken[data.kinds[n]] = true; });
+      var start = candidates.indexOf(current);
       for (var pass = 0; pass < 2; pass += 1) {
-        for (var step = 1; step < total; step += 1) {
-          var n = (current + step) % total;
-          if (flags[n] && !data.closing[n] && !taken[n] &&
-              (pass === 1 || data.categories[n] === data.categories[current])) { return n; }
+        for (var step = 1; step <= candidates.length; step += 1) {
+          var n = candidates[(start + step + candidates.length) % candidates.length];
+          var fits = pass === 0 ? data.kinds[n] === data.kinds[current] : !kindsTaken[data.kinds[n]];
+          if (!taken[n] && fits) { return n; }
         }
       }
       return -1;

@@ -57,7 +57,7 @@
       goal: data.goals[g], role: data.roles[r], format: format,
       industry: i ? data.industries[i - 1] : null, minutes: data.minutes[m], plan: data.plans[m],
       questions: selection[0], extras: selection[1], closing: selection[2],
-      topics: data.topics[selection[3]], reminders: format.reminders, after: format.after,
+      topics: data.topics[selection[3]], alternatives: data.alternatives[selection[4]], reminders: format.reminders, after: format.after,
       reminderIds: format.reminderIds, afterIds: format.afterIds,
       goalIndex: g, roleIndex: r, industryIndex: i
     };
@@ -78,6 +78,7 @@
     return {
       questions: ids(sheet.questions), extras: ids(sheet.extras), closing: ids(sheet.closing),
       reminders: sheet.reminderIds, after: sheet.afterIds, topics: sheet.topics,
+      alternatives: ids(sheet.alternatives),
       plan: [sheet.minutes].concat(sheet.plan.slice(0, 3))
     };
   }

@@ -225,7 +225,6 @@
   var actions = makeActions({
     state: state, data: data, total: suits.ids.length, questionText: questionText, act: act,
     sheet: function () { return lookup(state.choice); },
-    flags: function () { return suiting(lookup(state.choice)); },
     shownExtra: shownExtra, say: function (text) { status.textContent = text; },
     undoButton: undoButton
   });
