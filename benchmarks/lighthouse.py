@@ -3,6 +3,7 @@
     python3 benchmarks/lighthouse.py                 # one Lighthouse run per page
     python3 benchmarks/lighthouse.py --runs 3        # the median of three per page
     python3 benchmarks/lighthouse.py --themed-reference --pages home,guide-preparing
+    python3 benchmarks/lighthouse.py --every-page --runs 5   # every page of the shipped build
 
 Run it with the project's venv Python (`.venv/bin/python`), which has MkDocs. It installs
 Lighthouse with npm into benchmarks/.lighthouse (git-ignored) if it is not there yet, builds the
@@ -154,13 +155,17 @@ def main(argv: list[str] | None = None) -> int:
                              "with our mkdocs.yml's theme palette and features")
     parser.add_argument("--pages", help="comma-separated pages to score, of: "
                         + ", ".join(page.key for page in pages(1_000)).replace("1000", "<size>"))
+    parser.add_argument("--every-page", action="store_true",
+                        help="score every page of the site built with the shipped bank, each "
+                             "beside the reference page of the same path (--pages is ignored)")
     args = parser.parse_args(argv)
     mkdocs = Path(sys.executable).parent / "mkdocs"
     if not mkdocs.exists():
         sys.exit("Run this with the project's venv: .venv/bin/python benchmarks/lighthouse.py")
     if not Path(CHROMIUM).exists():
         sys.exit(f"Lighthouse needs Chromium at {CHROMIUM}.")
-    scored = pages(args.size, args.pages)
+    # With --every-page the pages are known once the site is built; none is named before.
+    scored = [] if args.every_page else pages(args.size, args.pages)
     command = lighthouse_command()
     WORK.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="lighthouse-", dir=WORK))
@@ -172,7 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         print("Building the sites ...", file=sys.stderr, flush=True)
         sites = lighthouse_sites.build_sites(work, mkdocs, args.size, {
             site: [page.path for page in scored if page.site == site]
-            for site in {page.site for page in scored}}, themed=args.themed_reference)
+            for site in {page.site for page in scored} | ({"shipped"} if args.every_page
+                                                          else set())},
+            themed=args.themed_reference)
+        if args.every_page:
+            scored = [Page(path, "shipped", path)
+                      for path in lighthouse_sites.site_pages(sites["shipped"])]
         with lighthouse_sites.serve(sites) as urls:
             reports = score(command, scored, urls, args.runs, reports_folder,
                             args.themed_reference)

@@ -1,0 +1,67 @@
+/* The question bank page's filter (questions/index.html only: its front matter lists this
+   script after bank-suits.js, which sets window.infointerviewSuits). The page works without it:
+   it arrives showing every question. */
+(function () {
+  "use strict";
+
+  // The bank page's filter. Which questions suit a choice is not decided here: the build
+  // writes it (window.infointerviewSuits, from tailor.suits, the rule the sheets use) as one
+  // bit set per goal, role and industry choice, "any" included; this only looks it up.
+  function setUpFilter(root) {
+    var form = root.querySelector("[data-ii-filter]");
+    var suits = window.infointerviewSuits;
+    if (!form || !suits) { return; }
+    var items = Array.prototype.slice.call(root.querySelectorAll(".ii-bank__item"));
+    var byId = {};
+    items.forEach(function (item) { byId[item.getAttribute("data-ii-question")] = item; });
+    var count = form.querySelector("[data-ii-filter-count]");
+
+    // "" is "any"; for the industry, "none" is "no particular industry".
+    function choiceIndex() {
+      var goal = form.elements.goal.value;
+      var role = form.elements.role.value;
+      var industry = form.elements.industry.value;
+      var g = goal ? suits.goals.indexOf(goal) : suits.goals.length;
+      var r = role ? suits.roles.indexOf(role) : suits.roles.length;
+      var i = industry === "" ? suits.industries.length + 1
+        : industry === "none" ? 0 : suits.industries.indexOf(industry) + 1;
+      return (g * (suits.roles.length + 1) + r) * (suits.industries.length + 2) + i;
+    }
+
+    function apply() {
+      var bytes = window.atob(suits.sets[suits.index[choiceIndex()]]);
+      var shown = 0;
+      suits.ids.forEach(function (id, n) {
+        var item = byId[id];
+        if (!item) { return; }
+        var visible = (bytes.charCodeAt(n >> 3) >> (n & 7) & 1) === 1;
+        item.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      // Hide a category heading and its text when none of its questions is shown.
+      root.querySelectorAll(".ii-bank").forEach(function (list) {
+        var any = list.querySelector(".ii-bank__item:not([hidden])") !== null;
+        var node = list.previousElementSibling;
+        while (node && node.tagName !== "H2") { node.hidden = !any; node = node.previousElementSibling; }
+        if (node) { node.hidden = !any; }
+        list.hidden = !any;
+      });
+      count.textContent = "Showing " + shown + " of " + items.length + " questions.";
+    }
+
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // The page arrives showing every question, as "any" shows; only a choice the browser kept
+    // from an earlier visit needs a pass over the list (which is main-thread work on load).
+    if (form.elements.goal.value || form.elements.role.value || form.elements.industry.value) {
+      apply();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setUpFilter(document); });
+  } else {
+    setUpFilter(document);
+  }
+})();
