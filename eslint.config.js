@@ -11,6 +11,8 @@ const browser = Object.fromEntries([
   "clearTimeout", "requestAnimationFrame", "console", "Event", "CustomEvent", "HTMLElement",
   "Node", "matchMedia", "alert", "confirm", "atob", "btoa", "encodeURIComponent",
   "decodeURIComponent", "self", "Intl", "Date", "Promise", "Map", "Set", "JSON", "Math",
+  "Element", "HTMLInputElement", "HTMLScriptElement", "XMLHttpRequest", "EventTarget",
+  "MessageEvent", "ErrorEvent",
 ].map((name) => [name, "readonly"]));
 const node = Object.fromEntries(
   ["require", "module", "__dirname", "process", "globalThis", "console", "atob", "Buffer"]

@@ -3,6 +3,8 @@
     python3 benchmarks/lighthouse.py                 # one Lighthouse run per page
     python3 benchmarks/lighthouse.py --runs 3        # the median of three per page
     python3 benchmarks/lighthouse.py --themed-reference --pages home,guide-preparing
+    python3 benchmarks/lighthouse.py --every-page --runs 5   # every page of the shipped build
+    python3 benchmarks/lighthouse.py --from-reports          # the report of a stopped run
 
 Run it with the project's venv Python (`.venv/bin/python`), which has MkDocs. It installs
 Lighthouse with npm into benchmarks/.lighthouse (git-ignored) if it is not there yet, builds the
@@ -34,6 +36,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import lighthouse_report
 import lighthouse_sites
@@ -144,6 +147,46 @@ def score(command: Path, scored: list[Page], urls: dict[str, str], runs: int,
     return reports
 
 
+def report_from_files(folder: Path) -> int:
+    """Write the report from the JSON reports a run kept ("NN-<site>-runR.json"), each page
+    with the rounds that finished for both it and its plain Material reference."""
+    found: dict[tuple[str, str], dict[str, Report]] = {}
+    for file in sorted(folder.glob("*-run*.json")):
+        number, rest = file.stem.split("-", 1)
+        site, run = rest.rsplit("-run", 1)
+        kind = REFERENCE if site.startswith("reference-") else (
+            THEMED if site.startswith("themed-") else OURS)
+        report = json.loads(file.read_text(encoding="utf-8"))
+        path = urlsplit(report["requestedUrl"]).path.lstrip("/")
+        found.setdefault((number, path), {}).setdefault(run, {})[kind] = report
+    results = []
+    rounds = []
+    for (_, path), by_run in sorted(found.items()):
+        complete = [run for run, kinds in by_run.items() if {OURS, REFERENCE} <= set(kinds)]
+        if not complete:
+            continue
+        rounds.append(len(complete))
+        results.append((path, {kind: lighthouse_report.summarise(
+            [by_run[run][kind] for run in complete]) for kind in (OURS, REFERENCE)}))
+    if not results:
+        sys.exit(f"No page with its reference in {folder}")
+    return write_report(
+        results, max(rounds),
+        f"## Lighthouse ({PACKAGE}, mobile, default settings, from the kept reports: "
+        f"{min(rounds)}-{max(rounds)} runs per page)",
+        f"Pages: {len(results)}. Load average (1 min) when the report was written: "
+        f"{os.getloadavg()[0]:.2f}.")
+
+
+def write_report(results: list[tuple[str, dict[str, lighthouse_report.Summary]]], runs: int,
+                 heading: str, footer: str) -> int:
+    """Print the report and keep it in benchmarks/work/lighthouse.md."""
+    text = lighthouse_report.render(results, runs, heading, footer)
+    print(text)
+    (WORK / "lighthouse.md").write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median)")
@@ -154,13 +197,23 @@ def main(argv: list[str] | None = None) -> int:
                              "with our mkdocs.yml's theme palette and features")
     parser.add_argument("--pages", help="comma-separated pages to score, of: "
                         + ", ".join(page.key for page in pages(1_000)).replace("1000", "<size>"))
+    parser.add_argument("--every-page", action="store_true",
+                        help="score every page of the site built with the shipped bank, each "
+                             "beside the reference page of the same path (--pages is ignored)")
+    parser.add_argument("--from-reports", action="store_true",
+                        help="only write the report from the JSON reports kept in "
+                             "benchmarks/work/lighthouse-reports (of a run stopped early: "
+                             "each page with the runs it finished, ours and plain Material)")
     args = parser.parse_args(argv)
+    if args.from_reports:
+        return report_from_files(WORK / "lighthouse-reports")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     if not mkdocs.exists():
         sys.exit("Run this with the project's venv: .venv/bin/python benchmarks/lighthouse.py")
     if not Path(CHROMIUM).exists():
         sys.exit(f"Lighthouse needs Chromium at {CHROMIUM}.")
-    scored = pages(args.size, args.pages)
+    # With --every-page the pages are known once the site is built; none is named before.
+    scored = [] if args.every_page else pages(args.size, args.pages)
     command = lighthouse_command()
     WORK.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="lighthouse-", dir=WORK))
@@ -172,7 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         print("Building the sites ...", file=sys.stderr, flush=True)
         sites = lighthouse_sites.build_sites(work, mkdocs, args.size, {
             site: [page.path for page in scored if page.site == site]
-            for site in {page.site for page in scored}}, themed=args.themed_reference)
+            for site in {page.site for page in scored} | ({"shipped"} if args.every_page
+                                                          else set())},
+            themed=args.themed_reference)
+        if args.every_page:
+            scored = [Page(path, "shipped", path)
+                      for path in lighthouse_sites.site_pages(sites["shipped"])]
         with lighthouse_sites.serve(sites) as urls:
             reports = score(command, scored, urls, args.runs, reports_folder,
                             args.themed_reference)
@@ -186,14 +244,11 @@ def main(argv: list[str] | None = None) -> int:
                for page in scored]
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     note = f"median of {args.runs} runs" if args.runs > 1 else "one run"
-    text = lighthouse_report.render(
+    return write_report(
         results, args.runs,
         f"## Lighthouse ({when}, {PACKAGE}, mobile, default settings, {note})",
         f"Load average (1 min) at the start / end: {start_load:.2f} / "
         f"{os.getloadavg()[0]:.2f}. Synthetic bank: {args.size:,} questions.")
-    print(text)
-    (WORK / "lighthouse.md").write_text(text + "\n", encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

@@ -72,8 +72,8 @@ function makerTables() {
   return {
     infointerviewSheetMaker: {
       goals, roles, industries, formats, minutes, plans: [[1, 2, 3, 4], [5, 6, 7, 8]],
-      topics: [["topic"]], sheets: Array.from({ length: count }, (_, k) => k),
-      selections: Array.from({ length: count }, (_, k) => [[k], [], [], 0]),
+      topics: [["topic"]], alternatives: [[]], sheets: Array.from({ length: count }, (_, k) => k),
+      selections: Array.from({ length: count }, (_, k) => [[k], [], [], 0, 0]),
     },
     infointerviewSuits: { ids: questions, goals: [], roles: [], industries: [], sets: [],
                           index: [] },

@@ -57,7 +57,8 @@
       goal: data.goals[g], role: data.roles[r], format: format,
       industry: i ? data.industries[i - 1] : null, minutes: data.minutes[m], plan: data.plans[m],
       questions: selection[0], extras: selection[1], closing: selection[2],
-      topics: data.topics[selection[3]], alternatives: data.alternatives[selection[4]], reminders: format.reminders, after: format.after,
+      topics: data.topics[selection[3]], alternatives: data.alternatives[selection[4]],
+      reminders: format.reminders, after: format.after,
       reminderIds: format.reminderIds, afterIds: format.afterIds,
       goalIndex: g, roleIndex: r, industryIndex: i
     };

@@ -1,0 +1,163 @@
+"""A first visit is light: each page's bytes before any interaction stay within its budget, and
+search loads its index only when the reader first uses the search box (issue 25).
+
+Budgets: a first visit to any page transfers at most 350 KB before the reader does anything;
+the sheet maker and the question bank page, which carry their data, at most 700 KB. Counted
+over http (the bytes each response took on the wire, headers included, as a static server
+without compression sends them) and from file:// (the size of every file the page asked for,
+the iframe-worker's frame included).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Request
+
+from .conftest import SEARCH_INPUT, SEARCH_RESULT, site_pages
+
+pytestmark = pytest.mark.browser
+
+KB = 1000
+BUDGET = 350 * KB
+# The two pages whose data is part of the page: every sheet's questions, every bank question.
+DATA_PAGES = {"sheets/make.html": 700 * KB, "questions/index.html": 700 * KB}
+INDEX = "search/search_index"  # .json over http, .js (the offline plugin's copy) from disk
+PHONE = {"width": 390, "height": 844}
+
+
+def budget(path: str) -> int:
+    return DATA_PAGES.get(path, BUDGET)
+
+
+def visited_pages(site: Path) -> list[str]:
+    # 404.html is left out: its links are root-absolute, for a server's error page.
+    return [path for path in site_pages(site) if path != "404.html"]
+
+
+def http_bytes(page: Page, url: str) -> tuple[int, list[str]]:
+    """Load URL and wait until the network is quiet; the bytes on the wire and the URLs."""
+    finished: list[Request] = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(url, wait_until="networkidle")
+    total = 0
+    for request in finished:
+        sizes = request.sizes()
+        total += sizes["responseHeadersSize"] + sizes["responseBodySize"]
+    return total, [request.url for request in finished]
+
+
+def file_bytes(page: Page, url: str) -> tuple[int, list[str]]:
+    """Load a file:// URL and wait until quiet; the sizes of every file asked for, and its URLs."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    files = [url for url in requested if urlsplit(url).scheme == "file"]
+    # Each file once: a browser reads a file it asked for twice from its cache.
+    paths = {Path(unquote(urlsplit(url).path)) for url in files}
+    return sum(path.stat().st_size for path in paths), files
+
+
+@pytest.fixture(scope="module")
+def phone_page(browser: Browser) -> Iterator[Callable[[], Page]]:
+    """Fresh pages at a phone's width, each in its own context: an empty cache, as a first visit."""
+    contexts: list[BrowserContext] = []
+
+    def make() -> Page:
+        context = browser.new_context(viewport=PHONE, color_scheme="light")
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def pages_over_budget(site: Path, visit: Callable[[Page, str], tuple[int, list[str]]],
+                      address: Callable[[str], str], new_page: Callable[[], Page]) -> list[str]:
+    """Visit every page of `site` fresh; the pages over their budget. No page may load the
+    search index on its own."""
+    over = []
+    for path in visited_pages(site):
+        page = new_page()
+        total, urls = visit(page, address(path))
+        assert any(url.endswith(path) for url in urls), f"{path} was not loaded"
+        if total > budget(path):
+            over.append(f"{path}: {total / KB:.0f} KB, budget {budget(path) / KB:.0f} KB")
+        assert not [url for url in urls if INDEX in url], f"{path} loaded the search index"
+        page.context.close()
+    return over
+
+
+def test_a_first_visit_to_any_page_over_http_stays_within_its_budget(
+    built_site: Path, site_url: str, phone_page: Callable[[], Page],
+) -> None:
+    over = pages_over_budget(built_site, http_bytes, lambda path: site_url + path, phone_page)
+    assert not over, over
+
+
+def test_a_first_visit_to_any_page_from_disk_stays_within_its_budget(
+    built_site: Path, phone_page: Callable[[], Page],
+) -> None:
+    over = pages_over_budget(built_site, file_bytes, lambda path: (built_site / path).as_uri(),
+                             phone_page)
+    assert not over, over
+
+
+def search_then_find(page: Page, requested: list[str], tap_button: bool = False) -> None:
+    """Nothing of search is asked for until the search box is used; then a query finds a page.
+    With `tap_button`, search is opened as on a phone, with the header's search button."""
+    page.wait_for_timeout(300)  # give an eager request time to show itself
+    assert not [url for url in requested if INDEX in url or "workers/search" in url], requested
+    if tap_button:
+        page.locator("label.md-header__button[for=__search]").click()
+        # Material puts the focus in the search box it opened.
+        page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    else:
+        page.locator(SEARCH_INPUT).focus()
+    page.keyboard.type("thank-you")
+    result = page.locator(SEARCH_RESULT).first
+    result.wait_for(state="visible")
+    assert [url for url in requested if INDEX in url], "the index was never loaded"
+    link = result.locator("a").first.get_attribute("href") or ""
+    assert ".html" in link, f"the first result links to {link!r}, not a page"
+
+
+@pytest.mark.parametrize("path", ["guide/afterwards.html", "about/privacy.html"])
+def test_search_loads_its_index_only_when_used_over_http(
+    site_url: str, phone_page: Callable[[], Page], path: str,
+) -> None:
+    page = phone_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    search_then_find(page, requested)
+
+
+def test_search_loads_its_index_only_when_used_from_disk(
+    built_site: Path, phone_page: Callable[[], Page],
+) -> None:
+    page = phone_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((built_site / "guide/afterwards.html").as_uri(), wait_until="networkidle")
+    search_then_find(page, requested, tap_button=True)
+
+
+def test_each_page_loads_only_the_scripts_it_uses(built_site: Path) -> None:
+    """The composer's script only where a composer or a message template is, the sheet maker's
+    and the bank's only on their pages; every script a page names exists."""
+    for path in visited_pages(built_site):
+        html = (built_site / path).read_text(encoding="utf-8")
+        scripts = [src.split('"')[0] for src in html.split('<script src="')[1:]]
+        for src in scripts:
+            assert (built_site / path).parent.joinpath(src).resolve().is_file(), (path, src)
+        names = {Path(src).name for src in scripts}
+        uses_composer = "data-ii-composer=" in html or "data-ii-template=" in html
+        assert ("composer.js" in names) == uses_composer, (path, sorted(names))
+        assert ("sheet-maker.js" in names) == (path == "sheets/make.html"), (path, sorted(names))
+        assert ("bank-filter.js" in names) == (path == "questions/index.html"), (path, names)
+        assert "data-ii-filter" not in html or "bank-filter.js" in names, path
