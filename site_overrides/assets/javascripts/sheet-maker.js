@@ -45,6 +45,7 @@
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
   var status = form.querySelector("[data-ii-maker-status]");
+  var fit = form.querySelector("[data-ii-maker-fit]");
   var state = { choice: null, swaps: {}, own: [], remember: false };
 
   function readChoice() {
@@ -137,8 +138,10 @@
     setText("opening-minutes", String(sheet.plan[0]));
     setText("question-minutes", String(sheet.plan[1]));
     setText("closing-minutes", String(sheet.plan[2]));
-    // A short meeting's sheet keeps the meeting on page 1 (sheet.css); Python says which.
-    article.classList.toggle("ii-sheet--fit", sheet.plan[3] === 1);
+    // A short meeting's sheet keeps the meeting on page 1 (sheet.css); Python says which,
+    // and how many questions page 1 holds (render.FIRST_PAGE_QUESTIONS).
+    var room = sheet.plan[3];
+    article.classList.toggle("ii-sheet--fit", room > 0);
     setText("topics", sheet.topics);
     setText("emphasis", sheet.goal.emphasis);
 
@@ -151,6 +154,15 @@
     extras.setAttribute("start", String(prepared + 1));
     extras.style.counterReset = "list-item " + prepared;
     fillList(extras, sheet.extras, true, prepared + 1);
+    // Each section's share of the page's free space is its number of questions (sheet.css).
+    slot("questions").parentNode.style.setProperty("--ii-grow", String(prepared));
+    slot("extras-section").style.setProperty("--ii-grow", String(sheet.extras.length));
+    slot("closing").parentNode.style.setProperty("--ii-grow", String(sheet.closing.length));
+    fit.textContent = room > 0 && prepared > room
+      ? "Page 1 has room for " + room + " questions with space to write under each, and this " +
+        "sheet has " + prepared + ". Remove " + (prepared - room) + " of your own questions, " +
+        "or the closing will print on page 2."
+      : "";
 
     var closing = slot("closing");
     var thanks = slot("thanks");
