@@ -157,7 +157,6 @@
     // Each section's share of the page's free space is its number of questions (sheet.css).
     slot("questions").parentNode.style.setProperty("--ii-grow", String(prepared));
     slot("extras-section").style.setProperty("--ii-grow", String(sheet.extras.length));
-    slot("closing").parentNode.style.setProperty("--ii-grow", String(sheet.closing.length));
     fit.textContent = room > 0 && prepared > room
       ? "Page 1 has room for " + room + " questions with space to write under each, and this " +
         "sheet has " + prepared + ". Remove " + (prepared - room) + " of your own questions, " +
@@ -165,9 +164,8 @@
       : "";
 
     var closing = slot("closing");
-    var thanks = slot("thanks");
-    while (closing.firstChild !== thanks) { closing.removeChild(closing.firstChild); }
-    sheet.closing.forEach(function (n) { closing.insertBefore(questionNode(n), thanks); });
+    clear(closing);
+    sheet.closing.forEach(function (n) { closing.appendChild(questionNode(n)); });
 
     slot("reminders-section").hidden = sheet.reminders.length === 0;
     setText("format-lower", sheet.format.lower);
