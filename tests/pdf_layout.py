@@ -1,5 +1,6 @@
 """Where the text of a real PDF sits, read with `pdftotext -bbox-layout` (poppler), so tests can
-measure the room left to write under each question as a reader with a ruler would."""
+measure the room left to write under each question as a reader with a ruler would: down from
+its last line to the next text in the same column (the closing asks print side by side)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ class Line:
     top: float  # points from the top of the page
     bottom: float
     text: str
+    left: float = 0.0  # points from the left edge of the page
+    right: float = 0.0
+
+    def beside(self, other: Line) -> bool:
+        """Whether the two lines share no stretch of the page's width (different columns)."""
+        return self.right <= other.left or other.right <= self.left
 
 
 def pdf_lines(pdf: Path) -> tuple[list[Line], list[float]]:
@@ -34,7 +41,7 @@ def pdf_lines(pdf: Path) -> tuple[list[Line], list[float]]:
         for line in page.iter(f"{_NS}line"):
             words = " ".join(word.text or "" for word in line.iter(f"{_NS}word"))
             lines.append(Line(number, float(line.get("yMin", "0")), float(line.get("yMax", "0")),
-                              words))
+                              words, float(line.get("xMin", "0")), float(line.get("xMax", "0"))))
     lines.sort(key=lambda line: (line.page, line.top))
     return lines, heights
 
@@ -53,16 +60,22 @@ def find_line(lines: list[Line], text: str) -> Line:
 
 
 def space_below(lines: list[Line], heights: list[float], text: str,
-                bottom_margin_mm: float = 10) -> float:
+                bottom_margin_mm: float = 7, until: str | None = None) -> float:
     """Millimetres of empty paper between the last line of the paragraph that begins with
-    `text` and the next line below it (or the page's bottom margin)."""
-    start = lines.index(find_line(lines, text))
-    end = start
-    while (end + 1 < len(lines) and lines[end + 1].page == lines[start].page
-           and lines[end + 1].top - lines[end].bottom < _SAME_BLOCK):
-        end += 1
-    bottom = max(line.bottom for line in lines[start:end + 1])
-    following = [line for line in lines[end + 1:] if line.page == lines[start].page]
-    below = (following[0].top if following
-             else heights[lines[start].page - 1] - bottom_margin_mm * MM)
+    `text` and the next line below it in the same column (or the page's bottom margin), or
+    the line that begins with `until`: the closing asks sit side by side, and the room under
+    each goes down to the thanks line below the row."""
+    first = find_line(lines, text)
+    # The lines below on the same page that share some of the first line's width: a list
+    # number printed as a line of its own, and text in the next column, are not in the way.
+    column = [line for line in lines[lines.index(first) + 1:]
+              if line.page == first.page and not line.beside(first)]
+    paragraph = [first]
+    while column and column[0].top - paragraph[-1].bottom < _SAME_BLOCK:
+        paragraph.append(column.pop(0))
+    bottom = max(line.bottom for line in paragraph)
+    if until is not None:
+        below = find_line(lines, until).top
+    else:
+        below = column[0].top if column else heights[first.page - 1] - bottom_margin_mm * MM
     return (below - bottom) / MM

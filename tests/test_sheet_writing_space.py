@@ -1,6 +1,9 @@
 """Room to write on the printed sheets, measured on real WeasyPrint PDFs with a ruler
-(`pdftotext -bbox-layout`): at least 12 mm under every prepared question, the whole meeting on
-page 1 up to 30 minutes, and at most two pages up to 60 minutes, on Letter and A4."""
+(`pdftotext -bbox-layout`): at least 12 mm under every prepared and closing question and 8 mm
+under every "if time allows" question, the whole meeting on page 1 up to 30 minutes with
+page 2's free space shared out too, and at most two pages up to 60 minutes, on Letter and A4.
+The sheet maker's own print (with the student's questions) is measured in
+tests/browser/test_sheet_maker.py."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ pytestmark = [
     pytest.mark.skipif(bool(MISSING), reason=f"WeasyPrint unavailable: {MISSING}"),
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) missing"),
 ]
-MINUTES = (15, 20, 30, 45, 60)
+MINUTES = (15, 20, 25, 30, 45, 60)
 PAPERS = ("letter", "a4")
 CLOSING_THANKS = "Thank them, and say when you will follow up."
 
@@ -41,18 +44,31 @@ def _pdf(sheet, paper: str, folder: Path) -> Path:
     return path
 
 
+def assert_room_to_write(sheet, lines, heights, where: str) -> None:
+    """12 mm under every prepared question and closing ask, 8 mm under "if time allows"."""
+    for question in sheet.questions:
+        room = space_below(lines, heights, question.text)
+        assert room >= 12, f"{where}: {room:.1f} mm under {question.id}"
+    for question in sheet.closing:
+        room = space_below(lines, heights, question.text, until=CLOSING_THANKS)
+        assert room >= 12, f"{where}: {room:.1f} mm under closing {question.id}"
+    for question in sheet.extras:
+        room = space_below(lines, heights, question.text)
+        assert room >= 8, f"{where}: {room:.1f} mm under extra {question.id}"
+
+
 @pytest.mark.parametrize(("minutes", "paper"), list(itertools.product(MINUTES, PAPERS)))
-def test_every_prepared_question_has_12_mm_to_write_under_it(
+def test_every_question_has_room_to_write_under_it_on_at_most_two_pages(
     bank: Bank, minutes: int, paper: str, tmp_path: Path,
 ) -> None:
-    for goal, industry in zip(bank.goals, [None, "healthcare", None, "technology"], strict=False):
+    roles = ["practitioner", "recruiter", "manager", "practitioner"]
+    industries = [None, "healthcare", None, "technology"]
+    for goal, role, industry in zip(bank.goals, roles, industries, strict=False):
         sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes, industry=industry,
-                                               role="recruiter" if industry else "practitioner"))
+                                               role=role))
         lines, heights = pdf_lines(_pdf(sheet, paper, tmp_path))
         assert len(heights) <= 2, f"{goal} {minutes} min takes {len(heights)} pages of {paper}"
-        for question in sheet.questions:
-            room = space_below(lines, heights, question.text)
-            assert room >= 12, f"{goal} {minutes} min {paper}: {room:.1f} mm under {question.id}"
+        assert_room_to_write(sheet, lines, heights, f"{goal} {role} {minutes} min {paper}")
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -67,8 +83,14 @@ def test_a_short_meetings_sheet_holds_the_whole_meeting_on_page_one(
                       *(q.text for q in sheet.closing), CLOSING_THANKS]
         for text in first_page:
             assert find_line(lines, text).page == 1, f"{goal} {minutes} {paper}: {text}"
-        # The free space of page 1 goes under the questions, not to the bottom of the page.
+        # The free space of page 1 goes under the questions, not to the bottom of the page;
+        # page 2's goes under the "if time allows" questions.
         assert space_below(lines, heights, CLOSING_THANKS) < 25, (goal, minutes, paper)
+        assert find_line(lines, sheet.extras[0].text).page == 2
+        last = max((line for line in lines if line.page == 2), key=lambda line: line.bottom)
+        assert space_below(lines, heights, last.text) < 25, (goal, minutes, paper, last.text)
+        for question in sheet.extras:
+            assert space_below(lines, heights, question.text) > 30, (goal, minutes, paper)
 
 
 def test_a_short_meeting_gets_more_room_per_question_than_a_long_one(

@@ -24,6 +24,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 # A printed sheet for a meeting up to this long keeps the whole meeting (opening, questions and
 # closing) on page 1, with the page's free space as room to write; the rest goes on the back.
 FIRST_PAGE_MINUTES = 30
+# Page 1 of such a sheet has room for this many questions, prepared and the student's own
+# together (of up to two lines each), with 12 mm under each, beside a three-line introduction
+# and the closing, on Letter and A4 (sheet.css; measured by the print tests). The sheet maker
+# says so when a student adds more, instead of letting the closing move to page 2.
+FIRST_PAGE_QUESTIONS = 9
 # Characters that start Markdown syntax anywhere in a line (`{` starts attr_list attributes,
 # `~` `^` `=` pymdownx's inline marks). Escaping only what can start syntax keeps the Markdown
 # sheet readable as plain text in a terminal.
@@ -93,6 +98,7 @@ def _environment(**options: Any) -> jinja2.Environment:
     env.filters["lower_first"] = lower_first
     env.filters["md_code_block"] = md_code_block
     env.globals["first_page_minutes"] = FIRST_PAGE_MINUTES
+    env.globals["first_page_questions"] = FIRST_PAGE_QUESTIONS
     return env
 
 

@@ -31,7 +31,7 @@ from generator.core.model import Bank, Question
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
 from generator.core.tailor import Suiting, build_sheets, plan_for
 from generator.rendering import render
-from generator.rendering.render import FIRST_PAGE_MINUTES
+from generator.rendering.render import FIRST_PAGE_MINUTES, FIRST_PAGE_QUESTIONS
 
 # The lengths the page offers: the common meeting lengths between 10 and 90 minutes.
 MINUTE_STEPS = (15, 20, 25, 30, 45, 60, 90)
@@ -175,10 +175,11 @@ def maker_data(bank: Bank) -> dict[str, Any]:
         "formats": formats,
         "industries": [{"id": i.id, "title": i.title} for i in bank.industries.values()],
         "minutes": list(MINUTE_STEPS),
-        # The minutes of each part, and whether the meeting must fit page 1 (render.py).
+        # The minutes of each part, and how many questions page 1 holds when the whole meeting
+        # must fit on it, or 0 when it need not (render.py).
         "plans": [
             [plan.opening_minutes, plan.question_minutes, plan.closing_minutes,
-             int(plan.minutes <= FIRST_PAGE_MINUTES)]
+             FIRST_PAGE_QUESTIONS if plan.minutes <= FIRST_PAGE_MINUTES else 0]
             for plan in map(plan_for, MINUTE_STEPS)
         ],
         "defaults": {"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT, "minutes": DEFAULT_MINUTES},

@@ -407,6 +407,8 @@ def test_the_makers_print_has_room_to_write_and_the_meeting_on_page_one(
         assert space_below(lines, heights, question.text) >= 12, question.id
     for question in sheet.closing:
         assert find_line(lines, question.text).page == 1
+        assert space_below(lines, heights, question.text,
+                           until="Thank them, and say when you will follow up.") >= 12
     subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", str(pdf),
                     str(tmp_path / "page")], check=True)
     image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
@@ -448,3 +450,89 @@ def test_the_maker_works_by_keyboard_in_page_order(maker: Page) -> None:
     maker.keyboard.type("Can I see your team at work?")
     maker.keyboard.press("Enter")
     assert "Can I see your team at work?" in maker.locator(".ii-sheet").inner_text()
+
+
+# A student's three-line introduction, and questions of their own of up to two printed lines.
+LONG_INTRO = (
+    "I am in my final year of a biology degree, and I have spent two summers working in a "
+    "hospital laboratory, where I prepared samples and kept records for the team. I want to move "
+    "into clinical research, and I would like to learn how people in your role got started and "
+    "what they wish they had known earlier.")
+OWN_QUESTIONS = [
+    "How did the move to remote monitoring of trials change the work your team does each week, "
+    "and what stayed the same?",
+    "What would you look for in the first three months from someone who joined your team "
+    "straight from a degree?",
+    "Which conferences or professional groups are worth joining early, and which can wait?",
+    "Is there a question I should have asked you?",
+    "What do you read to keep up with the field?",
+    "Who else in research should I meet?",
+    "What happens in a typical week of a trial?",
+]
+FIT = "[data-ii-maker-fit]"
+
+
+@pytest.mark.parametrize("minutes", [15, 20, 25, 30])
+def test_page_one_holds_the_meeting_with_a_long_introduction_and_own_questions(
+    minutes: int, site_url: str, new_page: Callable[..., Page], bank: Bank, tmp_path: Path,
+) -> None:
+    """As many questions of their own as page 1 has room for (three on a 30-minute sheet),
+    under a three-line introduction: on Letter and A4 the whole meeting is on page 1 with
+    12 mm to write under every question and closing ask, and 8 mm under "if time allows"."""
+    choice = {"goal": "career-change", "role": "practitioner", "format": "in-person",
+              "industry": "healthcare", "minutes": str(minutes)}
+    sheet = build_sheet(bank, request_for(choice))
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + MAKER + "#" + "&".join(f"{k}={v}" for k, v in choice.items()))
+    page.fill("#ii-maker-intro", LONG_INTRO)
+    room = page.evaluate("window.infointerviewSheetMaker.plans")[
+        MINUTE_STEPS.index(minutes)][3]
+    own = OWN_QUESTIONS[:room - len(sheet.questions)]
+    assert len(own) >= 3
+    for text in own:
+        page.fill("#ii-maker-own", text)
+        page.click("[data-ii-maker-add]")
+    assert page.locator(FIT).text_content() == ""
+    page.emulate_media(media="print")
+    for paper in ("Letter", "A4"):
+        pdf = tmp_path / f"maker-{paper}.pdf"
+        pdf.write_bytes(page.pdf(format=paper, print_background=True))
+        lines, heights = pdf_lines(pdf)
+        assert len(heights) == 2, paper
+        for text in [*(q.text for q in sheet.questions), *own, *(q.text for q in sheet.closing),
+                     "Thank them, and say when you will follow up."]:
+            assert find_line(lines, text).page == 1, (paper, text)
+        for text in [*(q.text for q in sheet.questions), *own]:
+            assert space_below(lines, heights, text) >= 12, (paper, text)
+        for question in sheet.closing:
+            room_mm = space_below(lines, heights, question.text,
+                                  until="Thank them, and say when you will follow up.")
+            assert room_mm >= 12, (paper, question.id)
+        for question in sheet.extras:
+            assert find_line(lines, question.text).page == 2
+            assert space_below(lines, heights, question.text) >= 8, (paper, question.id)
+
+
+def test_the_maker_says_before_printing_when_own_questions_no_longer_fit_page_one(
+    maker: Page,
+) -> None:
+    maker.goto(maker.url.split("#")[0] + "#goal=student&role=practitioner&minutes=30")
+    fit = maker.locator(FIT)
+    assert fit.get_attribute("role") == "status"
+    prepared = maker.locator(".ii-sheet [data-ii-slot=questions] > li").count()
+    room = maker.evaluate("window.infointerviewSheetMaker.plans")[MINUTE_STEPS.index(30)][3]
+    for text in OWN_QUESTIONS[:room - prepared]:
+        maker.fill("#ii-maker-own", text)
+        maker.click("[data-ii-maker-add]")
+    assert fit.text_content() == "" and not fit.is_visible()
+    maker.fill("#ii-maker-own", "One more question of mine?")
+    maker.click("[data-ii-maker-add]")
+    assert fit.is_visible()
+    assert fit.text_content() == (
+        f"Page 1 has room for {room} questions with space to write under each, and this sheet "
+        f"has {room + 1}. Remove 1 of your own questions, or the closing will print on page 2.")
+    # Removing it, or choosing a meeting long enough for two pages, ends the message.
+    maker.click("[aria-label='Remove your question: One more question of mine?']")
+    assert fit.text_content() == ""
+    maker.select_option("#ii-maker-minutes", "45")
+    assert fit.text_content() == ""

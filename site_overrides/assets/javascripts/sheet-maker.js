@@ -59,6 +59,7 @@
   var state = { id: store.newId(), choice: null, items: [], custom: false, extras: {} };
   var history = [];
   var listeners = [];
+  var fit = form.querySelector("[data-ii-maker-fit]");
 
   function readChoice() {
     var choice = {};
@@ -142,8 +143,10 @@
     setText("opening-minutes", String(sheet.plan[0]));
     setText("question-minutes", String(sheet.plan[1]));
     setText("closing-minutes", String(sheet.plan[2]));
-    // A short meeting's sheet keeps the meeting on page 1 (sheet.css); Python says which.
-    article.classList.toggle("ii-sheet--fit", sheet.plan[3] === 1);
+    // A short meeting's sheet keeps the meeting on page 1 (sheet.css); Python says which,
+    // and how many questions page 1 holds (render.FIRST_PAGE_QUESTIONS).
+    var room = sheet.plan[3];
+    article.classList.toggle("ii-sheet--fit", room > 0);
     setText("topics", sheet.topics);
     setText("emphasis", sheet.goal.emphasis);
 
@@ -167,11 +170,18 @@
         { extra: n }));
       extras.appendChild(node);
     });
+    // Each section's share of the page's free space is its number of questions (sheet.css).
+    slot("questions").parentNode.style.setProperty("--ii-grow", String(prepared));
+    slot("extras-section").style.setProperty("--ii-grow", String(sheet.extras.length));
+    fit.textContent = room > 0 && prepared > room
+      ? "Page 1 has room for " + room + " questions with space to write under each, and this " +
+        "sheet has " + prepared + ". Remove " + (prepared - room) + " of your own questions, " +
+        "or the closing will print on page 2."
+      : "";
 
     var closing = slot("closing");
-    var thanks = slot("thanks");
-    while (closing.firstChild !== thanks) { closing.removeChild(closing.firstChild); }
-    sheet.closing.forEach(function (n) { closing.insertBefore(questionNode(n), thanks); });
+    clear(closing);
+    sheet.closing.forEach(function (n) { closing.appendChild(questionNode(n)); });
 
     slot("reminders-section").hidden = sheet.reminders.length === 0;
     setText("format-lower", sheet.format.lower);
