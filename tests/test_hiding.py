@@ -40,10 +40,10 @@ def test_hiding_an_industry_takes_it_out_of_the_guides_questions(tmp_path: Path)
 
 
 def test_hiding_a_category_hides_its_questions(tmp_path: Path) -> None:
-    bank = load_bank([BANK, overlay(tmp_path, "hide:\n  categories: [rewards]\n")])
-    assert "rewards" not in bank.categories
-    assert not [q for q in bank.questions.values() if q.category == "rewards"]
-    assert all("rewards" not in goal.focus for goal in bank.goals.values())
+    bank = load_bank([BANK, overlay(tmp_path, "hide:\n  categories: [story]\n")])
+    assert "story" not in bank.categories
+    assert not [q for q in bank.questions.values() if q.category == "story"]
+    assert not [k for goal in bank.goals.values() for k in goal.kinds if k not in bank.kinds]
 
 
 def test_an_item_hidden_and_added_again_by_a_later_folder_keeps_its_references(

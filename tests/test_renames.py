@@ -46,7 +46,7 @@ def test_replacing_a_renamed_question_names_the_new_id_at_the_overlays_line(
     upgraded: Path, tmp_path: Path,
 ) -> None:
     ours = overlay(tmp_path, f"questions:\n  - id: {OLD}\n    text: How did you start?\n"
-                   "    category: life-story\n    priority: core\n    why: Routes in.\n")
+                   "    category: life-story\n    kind: path-in\n    priority: core\n    why: Routes in.\n")
     result = check(upgraded, ours)
     assert result.returncode == 1
     assert (f"ours/ours.yml:2: the question {OLD!r} was renamed {NEW!r}; write {NEW!r} to "
@@ -68,7 +68,7 @@ def test_a_question_in_a_renamed_category_names_the_new_category(
     upgraded: Path, tmp_path: Path,
 ) -> None:
     ours = overlay(tmp_path, "questions:\n  - id: our-own\n    text: What surprised you?\n"
-                   "    category: story\n    priority: core\n    why: Honest answers.\n")
+                   "    category: story\n    kind: surprises\n    priority: core\n    why: Honest answers.\n")
     result = check(upgraded, ours)
     assert result.returncode == 1
     assert ("ours/ours.yml:4: category: unknown category 'story'; the category 'story' was "

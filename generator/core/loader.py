@@ -109,6 +109,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
     merged: dict[str, dict[str, Item]] = {name: {} for name in SECTIONS}
     renamed: list[Rename] = []
     hidden: set[tuple[str, str]] = set()
+    asked: set[str] = set()  # every kind a question of some folder asks
     for folder, found in zip(folders, files, strict=True):
         if found is None:
             problems.append(Problem(folder, 0, "bank folder not found"))
@@ -119,6 +120,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
         renames = collect(renamed, [])
         for name, items in contribution.items.items():
             merged[name].update(items)  # dict.update keeps a replaced item in its place
+        asked.update(question.kind for question in contribution.items.get("questions", {}).values())
         for section, ident, path, line in contribution.hides:
             if merged[section].pop(ident, None) is None:
                 rename = renames.get(section, {}).get(ident)
@@ -135,6 +137,11 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
         raise BankError(problems)
     # What the hidden items' ids leave behind in the guide's own files, which a centre cannot edit.
     hidden = follow_hides(merged, {h for h in hidden if h[1] not in merged[h[0]]})
+    # A kind whose every question a centre hid (a category, say) goes with them, so the
+    # recipes skip it instead of failing check for a kind nothing can ask any more.
+    emptied = asked - {q.kind for q in merged["questions"].values()}
+    if emptied := {("kinds", kind) for kind in emptied if merged["kinds"].pop(kind, None)}:
+        hidden = follow_hides(merged, hidden | emptied)
     bank = Bank.from_sections(merged, frozenset(hidden))
     problems.extend(checks.check_references(bank, renames))
     problems.extend(checks.check_anchors(bank))
