@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.core import checks, coverage
 from generator.core.errors import BankError, Problem, display_path
 from generator.core.hiding import follow_hides
-from generator.core.model import Bank, Item
+from generator.core.model import Bank, Item, Question
 from generator.core.renames import Rename, check_renames, collect, read_renamed
 from generator.core.schema import (
     HIDE,
@@ -120,7 +120,8 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
         renames = collect(renamed, [])
         for name, items in contribution.items.items():
             merged[name].update(items)  # dict.update keeps a replaced item in its place
-        asked.update(question.kind for question in contribution.items.get("questions", {}).values())
+        asked.update(q.kind for q in contribution.items.get("questions", {}).values()
+                     if isinstance(q, Question))
         for section, ident, path, line in contribution.hides:
             if merged[section].pop(ident, None) is None:
                 rename = renames.get(section, {}).get(ident)
@@ -139,7 +140,7 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
     hidden = follow_hides(merged, {h for h in hidden if h[1] not in merged[h[0]]})
     # A kind whose every question a centre hid (a category, say) goes with them, so the
     # recipes skip it instead of failing check for a kind nothing can ask any more.
-    emptied = asked - {q.kind for q in merged["questions"].values()}
+    emptied = asked - {q.kind for q in merged["questions"].values() if isinstance(q, Question)}
     if emptied := {("kinds", kind) for kind in emptied if merged["kinds"].pop(kind, None)}:
         hidden = follow_hides(merged, hidden | emptied)
     bank = Bank.from_sections(merged, frozenset(hidden))
