@@ -140,8 +140,8 @@ def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank
     hidden = follow_hides(merged, {h for h in hidden if h[1] not in merged[h[0]]})
     # A kind whose every question a centre hid (a category, say) goes with them, so the
     # recipes skip it instead of failing check for a kind nothing can ask any more.
-    emptied = asked - {q.kind for q in merged["questions"].values() if isinstance(q, Question)}
-    if emptied := {("kinds", kind) for kind in emptied if merged["kinds"].pop(kind, None)}:
+    left = {q.kind for q in merged["questions"].values() if isinstance(q, Question)}
+    if emptied := {("kinds", kind) for kind in asked - left if merged["kinds"].pop(kind, None)}:
         hidden = follow_hides(merged, hidden | emptied)
     bank = Bank.from_sections(merged, frozenset(hidden))
     problems.extend(checks.check_references(bank, renames))
