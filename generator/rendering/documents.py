@@ -39,10 +39,14 @@ def sheet_document(sheet: Sheet, paper: str = "letter") -> str:
     return str(render.render_html("sheet_document.html.j2", sheet=sheet, css=css, paper=paper))
 
 
-def record_fragment(kind: str, downloads: bool) -> render.Markup:
+def record_fragment(
+    kind: str, downloads: bool, formats: dict[str, str] | None = None
+) -> render.Markup:
+    """A record page's body. `formats` (format id -> title) lets records.js name a kept
+    meeting's format in the filled contact log without loading the sheet maker's data."""
     return render.render_html(
         "records_body.html.j2", kind=kind, heading=1, site=True, entries=RECORD_ENTRIES,
-        downloads=downloads,
+        downloads=downloads, formats=formats or {},
     )
 
 

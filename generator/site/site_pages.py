@@ -48,7 +48,7 @@ def site_pages(
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(
             "page_record.md.j2", title=front_matter_title(title),
-            body=record_fragment(kind, downloads),
+            body=record_fragment(kind, downloads, {f.id: f.title for f in bank.formats.values()}),
         )
     pages.update(maker_pages(bank, downloads))
     for goal in bank.goals:

@@ -154,7 +154,11 @@
     clear(questions);
     state.items.forEach(function (item, index) {
       var node = item.own !== undefined ? edit.ownNode(item.own) : questionNode(item.n);
-      if (item.text !== undefined) { node.querySelector(".ii-q__text").textContent = item.text; }
+      if (item.text !== undefined) {
+        node.querySelector(".ii-q__text").textContent = item.text;
+        // The bank's follow-up and "why ask this" were written for the original words.
+        node.querySelectorAll(".ii-q__probe, .ii-q__why").forEach(function (n) { n.remove(); });
+      }
       node.appendChild(edit.tools(index, state.items.length, item.own === undefined));
       questions.appendChild(node);
     });
