@@ -3,27 +3,25 @@ contact log lists every kept meeting and keeps blank entries for writing by hand
 form prints the debrief of the meeting the student picks, nothing kept leaves both blank, and
 a reworded question prints without the bank's follow-up and "why ask this".
 
-What prints is read from Chromium's own PDF (page.pdf) with poppler's pdftotext.
+What prints is read from Chromium's own PDF (page.pdf) with poppler's pdftotext. The filled
+records from file:// and under a sub-path, and axe light and dark on them, are checked with the
+kept meetings they come from in test_my_meetings.py.
 """
 
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .conftest import is_local, watch
-from .test_accessibility import SCHEMES, axe_violations, describe
+from .conftest import watch
 from .test_my_meetings import open_maker, reword, type_details
-from .test_sheet_maker import EXAMPLE, MAKER, maker_address
+from .test_sheet_maker import EXAMPLE, MAKER
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 900}
 LOG = "records/contact-log.html"
 DEBRIEF = "records/debrief.html"
 DEBRIEF_TYPED = {"learned": "Night shifts & <i>handovers</i> matter most.",
@@ -115,32 +113,3 @@ def test_a_reworded_question_prints_without_the_originals_follow_up_and_why(
     assert first.locator(".ii-q__probe, .ii-q__why").count() == 0
     second = page.locator(".ii-sheet [data-ii-slot=questions] > li").nth(1)
     assert second.locator(".ii-q__why").count() == 1
-
-
-@pytest.mark.parametrize("where", ["file", "sub-path"])
-def test_records_are_filled_from_disk_and_under_a_sub_path(
-    where: str, built_site: Path, sub_path_url: str, page: Page,
-) -> None:
-    log = watch(page)
-    maker = maker_address(where, built_site, sub_path_url)
-    keep_meeting(page, maker, "Dana Whitfield")
-    page.goto(maker.replace(MAKER, LOG))
-    assert page.locator("[data-ii-record-kept] [data-ii-field=name]").inner_text() == "Dana Whitfield"
-    assert not log.console_errors and not log.page_errors, log
-
-
-@pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_filled_records_pass_axe_with_no_outside_requests(
-    scheme: str, site_url: str, new_page: Callable[..., Page],
-) -> None:
-    page = new_page(color_scheme=scheme, viewport=DESKTOP)
-    log = watch(page)
-    keep_meeting(page, site_url + MAKER, "Dana Whitfield")
-    for record in (LOG, DEBRIEF):
-        page.goto(site_url + record)
-        if record == DEBRIEF:
-            page.select_option("[data-ii-records-meeting]", index=1)
-        failures = [describe(f"{record} [{scheme}]", v) for v in axe_violations(Axe(), page)]
-        assert not failures, "\n".join(failures)
-    assert [url for url in log.requests if not is_local(url, site_url)] == []
-    assert not log.console_errors and not log.page_errors, log

@@ -364,7 +364,7 @@ def test_back_from_another_page_leaves_the_form_and_the_sheet_in_agreement(
 
 
 @pytest.mark.parametrize("where", ["file", "sub-path"])
-def test_meetings_are_kept_from_disk_and_under_a_sub_path(
+def test_meetings_are_kept_and_fill_the_contact_log_from_disk_and_under_a_sub_path(
     where: str, built_site: Path, sub_path_url: str, page: Page,
 ) -> None:
     log = watch(page)
@@ -377,11 +377,14 @@ def test_meetings_are_kept_from_disk_and_under_a_sub_path(
     page.goto(base)
     open_meeting(page, "Dana Whitfield")
     assert _printed(page) == printed
+    # The contact log page reads the same kept meeting (records.js).
+    page.goto(base.replace(MAKER, "records/contact-log.html"))
+    assert page.inner_text("[data-ii-record-kept] [data-ii-field=name]") == "Dana Whitfield"
     assert not log.console_errors and not log.page_errors, log
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_my_meetings_pass_axe_with_no_outside_requests(
+def test_my_meetings_and_the_records_they_fill_pass_axe_with_no_outside_requests(
     scheme: str, site_url: str, new_page: Callable[..., Page],
 ) -> None:
     page = new_page(color_scheme=scheme, viewport=DESKTOP)
@@ -390,6 +393,12 @@ def test_my_meetings_pass_axe_with_no_outside_requests(
     page.click("[aria-label^='Forget Dana Whitfield']")
     page.click("[aria-label='Reword question 1']")
     failures = [describe(f"{MAKER} [{scheme}]", v) for v in axe_violations(Axe(), page)]
+    # The record pages filled from the meeting still kept (records.js).
+    for record in ("records/contact-log.html", "records/debrief.html"):
+        page.goto(site_url + record)
+        if record.endswith("debrief.html"):
+            page.select_option("[data-ii-records-meeting]", index=1)
+        failures += [describe(f"{record} [{scheme}]", v) for v in axe_violations(Axe(), page)]
     assert not failures, "\n".join(failures)
     assert [url for url in log.requests if not is_local(url, site_url)] == []
     assert not log.console_errors and not log.page_errors, log
