@@ -101,6 +101,17 @@ def test_with_nothing_kept_the_records_are_blank_as_before(page: Page, site_url:
     assert page.locator("[data-ii-record-kept]").count() == 0
 
 
+def test_damaged_storage_is_reported_and_the_records_stay_blank(page: Page, site_url: str) -> None:
+    page.goto(site_url + LOG)
+    page.evaluate("localStorage.setItem('infointerview.meetings', '{not json')")
+    for record in (LOG, DEBRIEF):
+        page.goto(site_url + record)
+        assert page.inner_text("[data-ii-records-note]") == (
+            "The meetings kept on this device were damaged and could not be read. "
+            "The record below is blank for writing by hand.")
+        assert page.locator("[data-ii-field]:not(:empty)").count() == 0
+
+
 def test_a_reworded_question_prints_without_the_originals_follow_up_and_why(
     page: Page, site_url: str,
 ) -> None:

@@ -95,7 +95,15 @@
     });
   }
 
-  if (meetings.length === 0) { return; }
+  if (meetings.length === 0) {
+    // Damaged or newer storage: said plainly (meetings.js words it), and the record stays blank.
+    if (loaded.problem) {
+      root.querySelectorAll("p:not([data-ii-records-note])").forEach(function (p) { p.hidden = true; });
+      note.textContent = loaded.problem + " The record below is blank for writing by hand.";
+      root.hidden = false;
+    }
+    return;
+  }
   if (root.hasAttribute("data-ii-formats")) { contactLog(); } else { debrief(); }
   root.hidden = false;
 })();
