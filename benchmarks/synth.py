@@ -215,8 +215,9 @@ def write_bank(
     if out.exists():
         shutil.rmtree(out)
     # Only the top-level questions/ folder is left out; guidance/ and the vocabulary stay.
+    # renamed.yml names the shipped questions' new ids, which a synthetic bank does not have.
     shutil.copytree(shipped, out, ignore=lambda folder, _names: (
-        ["questions"] if Path(folder) == shipped else []
+        ["questions", "renamed.yml"] if Path(folder) == shipped else []
     ))
     if scale:
         scale_vocabulary(out, scale)

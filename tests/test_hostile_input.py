@@ -326,8 +326,8 @@ def test_the_terminal_sheet_shows_ampersands_as_written(tmp_path: Path) -> None:
     assert "&amp;" not in result.stdout
 
 
-def test_the_format_page_hide_example_names_ids_that_exist() -> None:
-    page = (ROOT / "content" / "career-centres" / "question-bank-format.md").read_text()
+def test_the_overlay_pages_hide_example_names_ids_that_exist() -> None:
+    page = (ROOT / "content" / "career-centres" / "your-own-bank.md").read_text()
     block = page[page.index("```yaml\nhide:"):]
     example = yaml.safe_load(block[len("```yaml\n"):block.index("```", 8)])
     from generator.core.loader import load_bank

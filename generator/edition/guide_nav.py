@@ -45,6 +45,7 @@ GUIDE_NAV: list[Any] = [
     {"For career centres": [
         "career-centres/index.md",
         "career-centres/question-bank-format.md",
+        "career-centres/your-own-bank.md",
         "career-centres/question-survey.md",
     ]},
     {"About this site": [

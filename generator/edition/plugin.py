@@ -49,7 +49,7 @@ from generator.core.value_types import field_specs
 from generator.edition.branding import ColourError, accessible_palette, palette_css
 from generator.edition.guide_nav import centre_nav
 from generator.edition.markdown_needs import add_missing
-from generator.rendering.render import TEMPLATES, use_centre
+from generator.rendering.render import TEMPLATES, compact_css, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
 from generator.site.site_pages import site_pages
 from generator.site.statements import statement_pages
@@ -63,6 +63,7 @@ log = logging.getLogger("mkdocs.plugins.infointerview")
 
 BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
+SITE_CSS_PATH = "assets/stylesheets/infointerview.css"
 
 
 class _Checked(c.BaseConfigOption):
@@ -194,6 +195,13 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
             section = Markup.escape(self.centre.name) if self.centre else "Our pages"
             config.nav = centre_nav(own_pages, section, list(self.bank.goals))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The site's stylesheet, copied by MkDocs from the theme overrides, loses its comments
+        # in the built site: it holds back every page's first paint (issue 25).
+        built = Path(config.site_dir) / SITE_CSS_PATH
+        if built.is_file():
+            built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
 
     def on_page_markdown(self, markdown: str, page: Page, **_: object) -> str:
         # on_pre_build has checked every insert comment, so this cannot fail half-way through.

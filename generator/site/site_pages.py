@@ -43,7 +43,7 @@ def site_pages(
             minutes=minutes,
         ),
         "questions/index.md": _question_bank_page(bank),
-        SHEET_CSS_PATH: render.stylesheet(SHEET_CSS),
+        SHEET_CSS_PATH: render.compact_css(render.stylesheet(SHEET_CSS)),
     }
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(

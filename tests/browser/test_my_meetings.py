@@ -197,6 +197,7 @@ def test_the_qr_code_holds_the_address_and_opens_the_same_sheet(
     make_it_mine(page, "Can I see the ward? (\u00e9t\u00e9 & more)", "What checks come first?")
     type_details(page, "Dana Whitfield")
     page.check("#ii-maker-share-contact")
+    page.click("[data-ii-maker-qr-show]")  # the encoder loads only when asked for
     image = tmp_path / "qr.png"
     # The code is drawn a moment after the last change.
     page.wait_for_function(

@@ -190,9 +190,20 @@
   // storage, loaded from beside this script (so also from disk and under a sub-path).
   var HERE = document.currentScript ? document.currentScript.src : "";
 
+  // Loaded only when something is kept: most visits have nothing to fill from, and the page
+  // stays lighter (the two keys are meetings.js's, read here only to ask whether to load it).
+  function somethingKept() {
+    try {
+      return localStorage.getItem("infointerview.meetings") !== null ||
+        localStorage.getItem("infointerview.sheetMaker") !== null;
+    } catch (error) {
+      return false;
+    }
+  }
+
   function withMeetings(then) {
     if (window.infointerviewMeetings) { then(window.infointerviewMeetings); return; }
-    if (!HERE) { return; }
+    if (!HERE || !somethingKept()) { return; }
     var script = document.createElement("script");
     script.src = HERE.replace(/composer\.js(\?.*)?$/, "meetings.js");
     script.onload = function () { if (window.infointerviewMeetings) { then(window.infointerviewMeetings); } };

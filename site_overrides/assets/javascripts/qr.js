@@ -2,6 +2,8 @@
  * sheet on a phone. The encoder is qrcode-generator 2.0.4 from the npm registry, vendored in
  * vendor/ with its licence; this file only draws its modules as an SVG, black on white with
  * the quiet zone the standard asks for, whatever the page's colours, so any camera reads it.
+ * The encoder is loaded from beside this script (so also from disk and under a sub-path) only
+ * when the student asks for the code: most visits never need its 57 KB.
  */
 (function () {
   "use strict";
@@ -10,10 +12,23 @@
   var SVG = "http://www.w3.org/2000/svg";
   var box = document.querySelector("[data-ii-maker-qr]");
   var share = document.querySelector("#ii-maker-share");
-  var make = window.qrcode;
-  if (!box || !share || !make) { return; }
-  // Addresses are ASCII (the page percent-encodes them), but read any text as UTF-8.
-  make.stringToBytes = make.stringToBytesFuncs["UTF-8"];
+  var button = document.querySelector("[data-ii-maker-qr-show]");
+  var here = document.currentScript ? document.currentScript.src : "";
+  var make = null;
+  if (!box || !share || !button || !here) { return; }
+
+  function withEncoder(then) {
+    if (make) { then(); return; }
+    var script = document.createElement("script");
+    script.src = here.replace(/qr\.js(\?.*)?$/, "vendor/qrcode-generator.js");
+    script.onload = function () {
+      make = window.qrcode;
+      // Addresses are ASCII (the page percent-encodes them), but read any text as UTF-8.
+      make.stringToBytes = make.stringToBytesFuncs["UTF-8"];
+      then();
+    };
+    document.head.appendChild(script);
+  }
 
   function draw(text) {
     var code;
@@ -56,8 +71,14 @@
   // Drawn a moment after the last change, not on every key: the sheet comes first.
   var timer = null;
   document.addEventListener("infointerview:share", function (event) {
+    if (!make) { return; }  // not asked for yet
     window.clearTimeout(timer);
     timer = window.setTimeout(function () { draw(event.detail); }, 150);
   });
-  if (share.value) { draw(share.value); }
+  button.addEventListener("click", function () {
+    withEncoder(function () {
+      button.hidden = true;
+      draw(share.value);
+    });
+  });
 })();
