@@ -60,8 +60,10 @@ def test_an_unquoted_colour_is_reported_with_the_fix(tmp_path: Path) -> None:
     site = _site(tmp_path, "        colour: #8C1515\n")
     result = build(site)
     assert result.returncode != 0
-    assert ("mkdocs.yml:52: centre.colour: is empty; a colour such as #8C1515 must be written "
-            'in quotes, for example "#8C1515"') in result.stderr
+    lines = (site / "mkdocs.yml").read_text("utf-8").splitlines()
+    line = lines.index("        colour: #8C1515") + 1
+    assert (f"mkdocs.yml:{line}: centre.colour: is empty; a colour such as #8C1515 must be "
+            'written in quotes, for example "#8C1515"') in result.stderr
     assert "Traceback" not in result.stderr
 
 

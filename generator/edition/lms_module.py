@@ -16,6 +16,7 @@ that says so and links to the ready-made PDFs and to the hosted site.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -84,16 +85,34 @@ class _Menu(HTMLParser):
             self.text.append(data)
 
 
+def _menu(site: Path, page: str) -> list[tuple[str | None, str, str]]:
+    """The menu of one built page: (section, path from the site's root, title) per link."""
+    parser = _Menu()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    entries = []
+    for section, href, title in parser.links:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+        entries.append((section, "index.html" if path == "." else path, title))
+    return entries
+
+
 def menu_groups(site: Path, staff: bool = False) -> list[Group]:
     """The menu's pages in order, grouped by section; each page once; staff pages only if
-    `staff`. A section's pages that follow a top-level page start a new group."""
-    parser = _Menu()
-    parser.feed((site / "index.html").read_text(encoding="utf-8"))
+    `staff`. A section's pages that follow a top-level page start a new group. With Material's
+    navigation.prune a page's menu holds only its own section in full, and every other section
+    is one link to its first page: such a section is read from the menu of that page."""
+    entries = []
+    for section, path, title in _menu(site, "index.html"):
+        if section is None and path != "index.html" and (site / path).is_file():
+            on_page = _menu(site, path)
+            own = next((s for s, p, _ in on_page if p == path and s is not None), None)
+            if own is not None:
+                entries += [entry for entry in on_page if entry[0] == own]
+                continue
+        entries.append((section, path, title))
     groups: list[Group] = []
     seen: set[str] = set()
-    for section, href, title in parser.links:
-        path = href.split("#")[0]
-        path = "index.html" if path in ("", ".", "./") else path.removeprefix("./")
+    for section, path, title in entries:
         if path in seen or not (site / path).is_file() or not (staff or for_students(path)):
             continue
         seen.add(path)

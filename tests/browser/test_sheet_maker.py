@@ -442,7 +442,7 @@ def test_the_maker_works_by_keyboard_in_page_order(maker: Page) -> None:
         "ii-maker-find-all", "ii-maker-learned", "ii-maker-suggested", "ii-maker-next",
         "ii-maker-keep", "Start a new meeting",
         "Forget all my meetings", "Save my meetings to a file", "ii-maker-import",
-        "ii-maker-share-contact", "ii-maker-share", "Print this sheet", "Swap",
+        "ii-maker-share-contact", "ii-maker-share", "Show a QR code", "Print this sheet", "Swap",
     ]
     maker.keyboard.press("Enter")  # on the first question's Swap button
     assert maker.locator("[data-ii-maker-status]").text_content().startswith("Question 1 is now:")
