@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from generator.core.value_types import LINE_LENGTH, Invalid, ValueType, show
+from generator.core.value_types import LINE_LENGTH, Invalid, Text, ValueType, show
 from generator.core.yaml_parse import CONTROL
 
 # The only schemes a configured link may have; `mailto:` only where an address is meant.
@@ -31,20 +31,14 @@ _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 def _text(value: Any, max_length: int) -> str:
-    """Text as the bank has it: one line, spaces folded, not empty, bounded, no control
-    characters (MkDocs' own YAML reader lets them through from an escape such as "\\x1b")."""
-    if not isinstance(value, str):
-        raise Invalid(f"expected text but received: {show(value)}")
-    found = CONTROL.search(value)
+    """Text as the bank has it (value_types.Text: one line, spaces folded, not empty, bounded),
+    and no control characters: MkDocs' own YAML reader lets them through from an escape such
+    as "\\x1b", where the bank's reader refuses them."""
+    found = CONTROL.search(value) if isinstance(value, str) else None
     if found:
         raise Invalid(f"control character U+{ord(found.group()):04X} is not allowed; "
                       "remove it or write the text without it")
-    text = " ".join(value.split())
-    if not text:
-        raise Invalid("must not be empty")
-    if len(text) > max_length:
-        raise Invalid(f"must be at most {max_length} characters but has {len(text)}")
-    return text
+    return Text(max_length).convert(value)
 
 
 def web_address(text: str) -> bool:
