@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
+from generator.core.languages import active, gettext, ngettext
+
 if TYPE_CHECKING:
     from generator.core.centre import Centre
 
@@ -73,11 +75,32 @@ def _finalize_markdown(value: Any) -> Any:
 
 
 def join_words(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c': the agenda line reads as a sentence."""
+    """'a', 'a and b', 'a, b and c': the agenda line reads as a sentence, in each language."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]),
+                                                 "last": items[-1]}
+
+
+class MarkdownText(Markup):
+    """Our own words (a catalogue's translation) placed in a Markdown template: trusted as
+    Markdown, like a hand-written page, while every value put into them with `%` is escaped for
+    Markdown (a centre's name, a bank's text), as `{{ value }}` is."""
+
+    @classmethod
+    def escape(cls, s: Any) -> MarkdownText:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        return cls(md_escape(s))
+
+
+def _markdown_gettext(message: str) -> MarkdownText:
+    return MarkdownText(gettext(message))
+
+
+def _markdown_ngettext(singular: str, plural: str, count: int) -> MarkdownText:
+    return MarkdownText(ngettext(singular, plural, count))
 
 
 def lower_first(text: str) -> str:
@@ -88,6 +111,7 @@ def _environment(**options: Any) -> jinja2.Environment:
     """Both environments: strict about undefined names, tidy about whitespace."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -99,17 +123,25 @@ def _environment(**options: Any) -> jinja2.Environment:
     env.filters["md_code_block"] = md_code_block
     env.globals["first_page_minutes"] = FIRST_PAGE_MINUTES
     env.globals["first_page_questions"] = FIRST_PAGE_QUESTIONS
+    env.globals["language"] = active  # `<html lang="{{ language().code }}">`
     return env
 
 
 @functools.cache
 def markdown_environment() -> jinja2.Environment:
-    return _environment(autoescape=False, finalize=_finalize_markdown)
+    env = _environment(autoescape=False, finalize=_finalize_markdown)
+    # Old-style callables: `{% trans %}` then formats with `%` on MarkdownText, which escapes.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _markdown_gettext, _markdown_ngettext, newstyle=False)
+    return env
 
 
 @functools.cache
 def html_environment() -> jinja2.Environment:
-    return _environment(autoescape=True)
+    env = _environment(autoescape=True)
+    # New-style: the translation is Markup and every variable in it is escaped for HTML.
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def render_markdown(template_name: str, /, **context: Any) -> str:
