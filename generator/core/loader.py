@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core import checks, coverage
+from generator.core.bank_translations import TRANSLATIONS
 from generator.core.errors import BankError, Problem, display_path
 from generator.core.hiding import follow_hides
 from generator.core.model import Bank, Item, Question
@@ -56,6 +57,8 @@ def bank_files(folder: Path) -> tuple[list[Path], list[Problem]]:
 
     for parent, subfolders, names in os.walk(folder, onerror=unreadable):
         subfolders.sort()
+        if Path(parent) == folder and TRANSLATIONS in subfolders:
+            subfolders.remove(TRANSLATIONS)  # words in other languages: bank_translations.py
         for name in [*subfolders]:
             path = Path(parent, name)
             if path.is_symlink():  # os.walk does not follow links to folders: say so
