@@ -171,6 +171,33 @@ class Folders(ValueType):
         return tuple(_text(item, LINE_LENGTH) for item in value)
 
 
+# A language code as the site's folders and `<html lang>` use it: `fr`, `pt-BR`, `zh-Hant`.
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+@dataclass(frozen=True)
+class LanguageCodes(ValueType):
+    """The site's languages, the first at the site's root and each other one in its own folder
+    (`fr/`): codes such as `en`, `fr`, `pt-BR`, each once."""
+
+    def describe(self) -> str:
+        return "a list of language codes such as [en, fr]; the first is the site's root"
+
+    def convert(self, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            raise Invalid(f"expected a list of language codes such as [en, fr] but received: "
+                          f"{show(value)}")
+        codes: list[str] = []
+        for item in value:
+            if not isinstance(item, str) or not _LANGUAGE_CODE.fullmatch(item):
+                raise Invalid(f"expected a language code such as 'fr' or 'pt-BR' but received: "
+                              f"{show(item)}")
+            if item in codes:
+                raise Invalid(f"{item!r} is listed twice")
+            codes.append(item)
+        return tuple(codes)
+
+
 @dataclass(frozen=True)
 class Section(ValueType):
     """A mapping of options declared by a model class (the centre's details); the checker

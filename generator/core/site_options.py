@@ -22,11 +22,12 @@ from typing import Any
 
 from generator.core.centre import Centre, bank_folders
 from generator.core.errors import BankError, ConfigError, Problem, display_path
-from generator.core.option_types import Folders, Number, Section
+from generator.core.bank_translations import MISSING_CHOICES
+from generator.core.option_types import Folders, LanguageCodes, Number, Section
 from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from generator.core.statement_facts import StatementFacts
-from generator.core.value_types import Flag, Invalid, declare, field_specs, show
+from generator.core.value_types import Choice, Flag, Invalid, declare, field_specs, show
 from generator.core.yaml_parse import TAGGED, parse_yaml
 from generator.core.yaml_source import YamlList, YamlMapping, read_bank_file
 
@@ -48,6 +49,16 @@ class PluginOptions:
         required=False, default=DEFAULT_MINUTES)
     pdf: bool = declare(Flag(), "PDF sheets to download (needs the Pango library).",
                         required=False, default=True)
+    languages: tuple[str, ...] = declare(
+        LanguageCodes(), "The site's languages; the first is at the site's root, each other one "
+        "in its own folder (`fr/`).", required=False, default=("en",))
+    missing_translations: str = declare(
+        Choice(MISSING_CHOICES), "What a build does when a page, a bank text or a word of the "
+        "interface has no translation: `fail`, or `english` (shown in English with a note).",
+        required=False, default="fail")
+    locales: tuple[str, ...] = declare(
+        Folders(), "Your own catalogues, `<folder>/<code>/LC_MESSAGES/messages.po`, read before "
+        "the guide's own (for a language the guide does not ship).", required=False, default=())
     statements: StatementFacts | None = declare(
         Section(StatementFacts), "Facts for the privacy notice and accessibility statement.",
         required=False)
