@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import ClassVar
 import click
 
 from generator.core.errors import BankError, ConfigError, PdfUnavailable, RequestError
+from generator.core.languages import SOURCE_LANGUAGE, active, load_language, use_language
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.sheet import (
@@ -20,7 +22,7 @@ from generator.core.sheet import (
     MIN_MINUTES,
     SheetRequest,
 )
-from generator.core.site_options import site_banks, site_centre
+from generator.core.site_options import read_site, site_banks, site_centre
 from generator.core.tailor import build_sheet
 
 DEFAULT_BANK = Path("question_bank")
@@ -37,13 +39,46 @@ bank_option = click.option(
 
 
 def _load(banks: tuple[Path, ...]) -> Bank:
-    """Load the bank or stop with its problems listed and exit status 1."""
+    """Load the bank, in the language the command makes, or stop with its problems listed and
+    exit status 1 (a text with no translation is one: a sheet is never half in English)."""
+    from generator.core.bank_translations import translate_bank  # noqa: PLC0415 - only other languages
+
+    # In a site's folder, the banks its mkdocs.yml builds with (shipped bank and overlays).
+    folders = list(banks or site_banks(Path("mkdocs.yml")) or (DEFAULT_BANK,))
     try:
-        # In a site's folder, the banks its mkdocs.yml builds with (shipped bank and overlays).
-        return load_bank(banks or site_banks(Path("mkdocs.yml")) or (DEFAULT_BANK,))
+        bank = load_bank(folders)
+        if active().code != SOURCE_LANGUAGE:
+            translated = translate_bank(bank, folders, active().code)
+            if translated.problems or translated.missing:
+                raise BankError([*translated.problems, *translated.missing])
+            bank = translated.bank
+        return bank
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)
+
+
+def language_option(command):
+    """`--language fr`: the command's words, sheets and bank in that language. In a site's
+    folder the default is the site's first language, and its own catalogues are used."""
+
+    @click.option("--language", default=None, metavar="CODE",
+                  help="Language of the sheets and pages, such as fr (default: the site's "
+                  "first language, or en).")
+    @functools.wraps(command)
+    def run(*args, language: str | None, **kwargs):
+        site = read_site(Path("mkdocs.yml"))
+        code = language or (site.options.languages[0] if site else SOURCE_LANGUAGE)
+        folders = tuple(Path(folder) for folder in site.options.locales) if site else ()
+        try:
+            chosen = load_language(code, folders)
+        except ConfigError as error:
+            raise click.BadParameter(error.problems[0].message.removeprefix("languages: "),
+                                     param_hint="'--language'") from None
+        with use_language(chosen):
+            return command(*args, **kwargs)
+
+    return run
 
 
 def _check_site_pages(bank: Bank) -> None:
@@ -137,6 +172,7 @@ def list_ids(what: str, banks: tuple[Path, ...]) -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Write to a .md, .html or .pdf file instead of printing Markdown.")
 @bank_option
+@language_option
 def sheet(goal: str, role: str, minutes: int, format_: str, industry: str | None,
           paper: str, output: Path | None, banks: tuple[Path, ...]) -> None:
     """Print a question sheet tailored to your goal and meeting."""
@@ -201,6 +237,7 @@ def _write_folder(output: Path, files: dict[str, bytes]) -> None:
 @click.option("--content", type=click.Path(path_type=Path), default=Path("content"),
               show_default=True, help="The hand-written pages to copy alongside.")
 @bank_option
+@language_option
 def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
     """Write the site's pages (hand-written and generated) for another site builder."""
     from generator.site.site_pages import docs_folder  # noqa: PLC0415 - check and list need no Jinja
@@ -208,7 +245,7 @@ def pages(output: Path, content: Path, banks: tuple[Path, ...]) -> None:
     _check_folder(output, [content, *(banks or (DEFAULT_BANK,))])
     bank = _load(banks)
     try:
-        files = docs_folder(bank, content if content.is_dir() else None)
+        files = docs_folder(bank, content if content.is_dir() else None, active().code)
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)
@@ -225,6 +262,7 @@ BATCH_LENGTHS = (20, 30, 45)
 @click.option("--pdf", is_flag=True, help="Also write a PDF of every sheet.")
 @click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True)
 @bank_option
+@language_option
 def sheets(output: Path, pdf: bool, paper: str, banks: tuple[Path, ...]) -> None:
     """Write every goal's sheet at 20, 30 and 45 minutes, with an index page, for handing out."""
     from generator.rendering.documents import sheet_document  # noqa: PLC0415 - check and list need no Jinja
@@ -273,6 +311,7 @@ def _pdf_renderer():
 @click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
               help="A .html or .pdf file.")
 @click.option("--paper", type=click.Choice(PAPERS), default="letter", show_default=True)
+@language_option
 def record(kind: str, output: Path, paper: str) -> None:
     """Write a printable contact log or a one-page debrief form."""
     from generator.rendering.documents import record_document  # noqa: PLC0415 - check and list need no Jinja

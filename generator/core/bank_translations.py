@@ -94,7 +94,7 @@ def translate_bank(bank: Bank, folders: Sequence[Path], code: str) -> Translated
 def _read(path: Path, index: int, bank: Bank, words: _Words, problems: list[Problem]) -> None:
     try:
         document = parse_yaml(path, read_bank_file(path))
-    except Exception as error:  # noqa: BLE001 - BankError carries its problems
+    except Exception as error:
         problems.extend(getattr(error, "problems", [Problem(path, 0, str(error))]))
         return
     if not isinstance(document, YamlMapping):

@@ -94,16 +94,24 @@ def catalogue_path(code: str, folders: tuple[Path, ...] = ()) -> Path | None:
     return None
 
 
+def available_languages(folders: tuple[Path, ...] = ()) -> list[str]:
+    """Every language with a catalogue (and English, which needs none)."""
+    found = {SOURCE_LANGUAGE}
+    for folder in (*folders, LOCALES):
+        found.update(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return sorted(found)
+
+
 def load_language(code: str, folders: tuple[Path, ...] = ()) -> Language:
     """The language `code` with its catalogue; ConfigError when it has none."""
     if code == SOURCE_LANGUAGE:
         return ENGLISH
     path = catalogue_path(code, folders)
     if path is None:
-        where = ", ".join(str(f / code / "LC_MESSAGES" / f"{DOMAIN}.po")
-                          for f in (*folders, LOCALES))
         raise ConfigError([Problem(Path("mkdocs.yml"), 0, (
-            f"languages: no catalogue for {code!r}; expected one of: {where}"))])
+            f"languages: Expected one of: {available_languages(folders)} but received: {code!r} "
+            f"(a language needs a catalogue, <folder>/{code}/LC_MESSAGES/{DOMAIN}.po, in a "
+            "folder named by the plugin's `locales:` option)"))])
     return _compiled(path, path.stat().st_mtime_ns)
 
 

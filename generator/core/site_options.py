@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.core.bank_translations import MISSING_CHOICES
 from generator.core.centre import Centre, bank_folders
 from generator.core.errors import BankError, ConfigError, Problem, display_path
-from generator.core.bank_translations import MISSING_CHOICES
 from generator.core.option_types import Folders, LanguageCodes, Number, Section
 from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES

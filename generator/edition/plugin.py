@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from generator.core.centre import Centre, bank_folders
 from generator.core.errors import BankError, ConfigError, PdfUnavailable
+from generator.core.languages import ENGLISH, Language, use_language
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.resources import shipped_path
@@ -49,6 +50,7 @@ from generator.core.value_types import field_specs
 from generator.edition.branding import ColourError, accessible_palette, palette_css
 from generator.edition.guide_nav import centre_nav
 from generator.edition.markdown_needs import add_missing
+from generator.edition.plugin_languages import LanguagesPart
 from generator.rendering.render import TEMPLATES, compact_css, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
 from generator.site.site_pages import site_pages
@@ -82,7 +84,7 @@ InfointerviewConfig = type("InfointerviewConfig", (base.Config,), {
     name: _Checked(spec.default) for name, spec in field_specs(PluginOptions).items()})
 
 
-class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[valid-type]
+class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.pages: dict[str, str | bytes] = {}
         self.generated: set[str] = set()
@@ -91,6 +93,9 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
         self.config_file = "mkdocs.yml"
         self.checked: CheckedOptions | None = None
         self.options = PluginOptions()  # the checked options, typed (MkDocs' copy is not)
+        self.language: Language = ENGLISH  # the language this build makes
+        self.languages: list[Language] = [ENGLISH]  # the site's languages, the root's first
+        self.untranslated: set[str] = set()  # pages shown in English in this language
 
     # -- options -----------------------------------------------------------------------------
 
@@ -127,6 +132,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
                               f"website, but {self.config_file} says otherwise:\n- "
                               + "\n- ".join(found))
         self.centre = self.options.centre
+        self._choose_language(config)
         self._add_theme_overrides(config)
         # What the shipped pages need reaches sites made by older releases too.
         add_missing(config.markdown_extensions, config.mdx_configs)
@@ -148,8 +154,13 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
     def on_pre_build(self, config: MkDocsConfig) -> None:
         logo = self.centre.logo if self.centre else None
         use_centre(self.centre, Path(config.docs_dir) / logo if logo else None)
+        with use_language(self.language):
+            self._make_pages(config)
+
+    def _make_pages(self, config: MkDocsConfig) -> None:
         try:
-            bank = load_bank(self.bank_folders(Path(config.config_file_path).parent))
+            folders = self.bank_folders(Path(config.config_file_path).parent)
+            bank = self._translated(load_bank(folders), folders)
             # Hand-written pages are only checked here: they are expanded as MkDocs reads them.
             for folder in self._content_folders(config):
                 check_content(bank, folder)
@@ -175,6 +186,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
         self.bank = bank
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._translation_files(files)
         own_pages = sorted(
             f.src_uri for f in files.documentation_pages() if f.src_uri != "index.md")
         shipped = shipped_path("content")
@@ -184,6 +196,8 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
                 if files.get_file_from_path(uri) is None:  # the centre's own page wins
                     files.append(File(uri, str(shipped), config.site_dir,
                                       config.use_directory_urls))
+            self._translation_files(files)
+        self._pages_in_language(files, config, self._content_folders(config))
         self.generated = set()
         for page_uri, content in self.pages.items():
             if files.get_file_from_path(page_uri) is None:  # a hand-written page wins
@@ -202,12 +216,14 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
         built = Path(config.site_dir) / SITE_CSS_PATH
         if built.is_file():
             built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
+        self._build_other_languages(config)
 
     def on_page_markdown(self, markdown: str, page: Page, **_: object) -> str:
         # on_pre_build has checked every insert comment, so this cannot fail half-way through.
         if page.file.src_uri not in self.generated and INSERT.search(markdown) and self.bank:
             source = Path(page.file.abs_src_path or page.file.src_uri)
-            return expand_inserts(markdown, self.bank, source, self.options.pdf)
+            with use_language(self.language):
+                return expand_inserts(markdown, self.bank, source, self.options.pdf)
         return markdown
 
     # -- helpers -----------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.core.errors import BankError, Problem
+from generator.core.languages import SOURCE_LANGUAGE
 from generator.core.model import NO_INDUSTRY, Bank
 from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
@@ -22,6 +24,8 @@ from generator.rendering.documents import (
     sheet_fragment,
 )
 from generator.site.inserts import INSERT, expand_inserts
+from generator.site.page_languages import SUFFIXED as _SUFFIXED
+from generator.site.page_languages import translated_file
 from generator.site.sheet_maker import SUITS_PATH
 from generator.site.sheet_maker_page import maker_pages
 from generator.site.statements import statement_pages
@@ -85,34 +89,62 @@ def _question_bank_page(bank: Bank) -> str:
     )
 
 
-def content_pages(bank: Bank, content_dir: Path, downloads: bool = False) -> dict[str, str]:
-    """The hand-written pages that carry insert comments, expanded; raises BankError."""
+def content_pages(bank: Bank, content_dir: Path, downloads: bool = False,
+                  language: str = SOURCE_LANGUAGE) -> dict[str, str]:
+    """The hand-written pages that carry insert comments, expanded, in `language` (each page
+    from its translation, `x.fr.md`, under the English page's name); raises BankError."""
     pages = {}
-    for path in sorted(content_dir.rglob("*.md")):
+    for uri, path in _hand_written(content_dir, language).items():
         text = path.read_text(encoding="utf-8")
         if INSERT.search(text):
-            expanded = expand_inserts(text, bank, path, downloads)
-            pages[path.relative_to(content_dir).as_posix()] = expanded
+            pages[uri] = expand_inserts(text, bank, path, downloads)
     return pages
 
 
-def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False) -> dict[str, str]:
+def _hand_written(content_dir: Path, language: str) -> dict[str, Path]:
+    """Each hand-written page's uri and the file that holds it in `language`; a page with no
+    translation raises BankError (a page half in English is never written unasked)."""
+    found: dict[str, Path] = {}
+    missing: list[Problem] = []
+    for path in sorted(content_dir.rglob("*.md")):
+        uri = path.relative_to(content_dir).as_posix()
+        if _SUFFIXED.match(uri) and (content_dir / (_SUFFIXED.sub(r"\1.md", uri))).is_file():
+            continue  # a translation: taken below, under the English page's name
+        source = path if language == SOURCE_LANGUAGE else translated_file([content_dir], uri,
+                                                                          language)
+        if source is None:
+            missing.append(Problem(path, 0, f"has no {language!r} translation ({uri[:-3]}."
+                                            f"{language}.md)"))
+            continue
+        found[uri] = source
+    if missing:
+        raise BankError(missing)
+    return found
+
+
+def all_pages(bank: Bank, content_dirs: Iterable[Path], downloads: bool = False,
+              language: str = SOURCE_LANGUAGE) -> dict[str, str]:
     pages = {}
     for content_dir in content_dirs:
-        pages.update(content_pages(bank, content_dir, downloads))
+        pages.update(content_pages(bank, content_dir, downloads, language))
     pages.update(site_pages(bank, downloads))
     pages.update(statement_pages(None))  # the project's own statements
     return pages
 
 
-def docs_folder(bank: Bank, content: Path | None) -> dict[str, bytes]:
-    """A whole docs folder for another site builder: the hand-written pages (inserts expanded)
-    and their assets, and the generated pages."""
+def docs_folder(bank: Bank, content: Path | None,
+                language: str = SOURCE_LANGUAGE) -> dict[str, bytes]:
+    """A whole docs folder for another site builder, in one language: the hand-written pages
+    (inserts expanded) and their assets, and the generated pages."""
     files: dict[str, bytes] = {}
     if content is not None:
+        pages = _hand_written(content, language)
         for path in sorted(content.rglob("*")):
-            if path.is_file() and not path.is_symlink():
+            if path.is_file() and not path.is_symlink() and path.suffix != ".md":
                 files[path.relative_to(content).as_posix()] = path.read_bytes()
-    for name, text in all_pages(bank, [content] if content is not None else []).items():
+        for uri, path in pages.items():
+            files[uri] = path.read_bytes()
+    for name, text in all_pages(bank, [content] if content is not None else [], False,
+                                language).items():
         files[name] = text.encode("utf-8")
-    return files
+    return dict(sorted(files.items()))
