@@ -18,6 +18,17 @@
     });
   }
 
+  // The language menu (partials/alternate.html) leads to the same page in another language;
+  // the address after # goes along: the sheet maker's choices, or the section being read
+  // (headings keep their English ids in every language).
+  function keepPlaceAcrossLanguages(event) {
+    var link = event.target.closest ? event.target.closest("a[data-ii-language]") : null;
+    if (link && window.location.hash) {
+      link.href = link.href.split("#")[0] + window.location.hash;
+    }
+  }
+  document.addEventListener("click", keepPlaceAcrossLanguages);
+
   function init() {
     setUpPrintButtons(document);
     labelCodeNavs(document);
