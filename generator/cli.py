@@ -11,7 +11,13 @@ from typing import ClassVar
 import click
 
 from generator.core.errors import BankError, ConfigError, PdfUnavailable, RequestError
-from generator.core.languages import SOURCE_LANGUAGE, active, load_language, use_language
+from generator.core.languages import (
+    SOURCE_LANGUAGE,
+    active,
+    load_language,
+    untranslated,
+    use_language,
+)
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.sheet import (
@@ -75,6 +81,11 @@ def language_option(command):
         except ConfigError as error:
             raise click.BadParameter(error.problems[0].message.removeprefix("languages: "),
                                      param_hint="'--language'") from None
+        missing = untranslated(chosen)
+        if missing and not (site and site.options.missing_translations == "english"):
+            click.echo("\n".join(map(str, missing)), err=True)
+            raise click.ClickException(f"the {code!r} catalogue lacks {len(missing)} "
+                                       "translations (listed above)")
         with use_language(chosen):
             return command(*args, **kwargs)
 

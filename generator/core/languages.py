@@ -42,6 +42,8 @@ class Language:
     name: str
     catalogue: gettext_module.NullTranslations = field(
         default_factory=gettext_module.NullTranslations, compare=False, repr=False)
+    path: Path | None = None  # the .po file it was read from
+    translated: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def gettext(self, message: str) -> str:
         return self.catalogue.gettext(message) if message else message
@@ -133,7 +135,27 @@ def _compiled(path: Path, _mtime: int) -> Language:
     buffer.seek(0)
     code = path.parent.parent.name
     name = _own_name(code, catalog)
-    return Language(code, name, gettext_module.GNUTranslations(buffer))
+    translated = frozenset(str(m.id if isinstance(m.id, str) else m.id[0]) for m in catalog
+                           if m.id and m.string and not m.fuzzy
+                           and (isinstance(m.string, str) or all(m.string)))
+    return Language(code, name, gettext_module.GNUTranslations(buffer), path, translated)
+
+
+def untranslated(language: Language) -> list[Problem]:
+    """Each of our words (the shipped template, messages.pot) that `language` has no
+    translation for, at the line of the .po file where it would go (its end)."""
+    if language.code == SOURCE_LANGUAGE or language.path is None:
+        return []
+    template = LOCALES / f"{DOMAIN}.pot"
+    if not template.is_file():
+        return []
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    with template.open("rb") as handle:
+        wanted = [m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id]
+    end = language.path.read_bytes().count(b"\n") + 1
+    return [Problem(language.path, end, f"no {language.code!r} translation of msgid {m!r}")
+            for m in wanted if m not in language.translated]
 
 
 def _own_name(code: str, catalog: object) -> str:

@@ -34,6 +34,7 @@ from generator.core.languages import (
     Language,
     gettext,
     load_language,
+    untranslated,
     use_language,
 )
 from generator.core.model import Bank
@@ -119,6 +120,16 @@ class LanguagesPart:
                               ) from None
         code = nested_language() or codes[0]
         self.language = self.languages[codes.index(code)]
+        missing = untranslated(self.language)
+        if missing and self.options.missing_translations == "fail":
+            raise PluginError(f"infointerview: the {code!r} catalogue lacks {len(missing)} "
+                              "translations:\n" + "\n".join(map(str, missing[:20]))
+                              + ("\n..." if len(missing) > 20 else "")
+                              + "\nTranslate them, or set `missing_translations: english` under "
+                              f"the plugin in {self.config_file}.")
+        if missing:
+            log.warning("infointerview: %d words of the interface have no %r translation and "
+                        "are shown in English", len(missing), code)
         theme_language = config.theme["language"]
         if nested_language() is None and theme_language not in (SOURCE_LANGUAGE, codes[0]):
             raise PluginError(
