@@ -96,6 +96,7 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
         self.language: Language = ENGLISH  # the language this build makes
         self.languages: list[Language] = [ENGLISH]  # the site's languages, the root's first
         self.untranslated: set[str] = set()  # pages shown in English in this language
+        self.with_inserts: set[str] = set()  # hand-written pages with text from the bank
 
     # -- options -----------------------------------------------------------------------------
 
@@ -222,6 +223,7 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
         # on_pre_build has checked every insert comment, so this cannot fail half-way through.
         if page.file.src_uri not in self.generated and INSERT.search(markdown) and self.bank:
             source = Path(page.file.abs_src_path or page.file.src_uri)
+            self.with_inserts.add(page.file.src_uri)
             with use_language(self.language):
                 return expand_inserts(markdown, self.bank, source, self.options.pdf)
         return markdown

@@ -105,6 +105,9 @@ class LanguagesPart:
     language: Language
     languages: list[Language]
     untranslated: set[str]
+    generated: set[str]
+    with_inserts: set[str]
+    bank_in_english: bool = False  # some bank texts are shown in English (missing_translations)
 
     def _choose_language(self, config: MkDocsConfig) -> None:
         """Which language this build makes, with its catalogue; Material's interface follows.
@@ -151,7 +154,8 @@ class LanguagesPart:
         problems = list(translated.problems)
         if self.options.missing_translations == "fail":
             problems += translated.missing
-        elif translated.missing:
+        self.bank_in_english = bool(translated.missing)
+        if translated.missing and not problems:
             log.warning("infointerview: %d texts of the bank have no %r translation and are "
                         "shown in English, for example:\n%s", len(translated.missing),
                         self.language.code, translated.missing[0])
@@ -213,12 +217,18 @@ class LanguagesPart:
     def on_page_content(self, html: str, page: Page, **_: object) -> str:
         """A page shown in English in another language says so, in that language, and marks its
         English text `lang="en"` for screen readers (WCAG 2.1, 3.1.2)."""
-        if page.file.src_uri not in self.untranslated:
-            return html
         with use_language(self.language):
-            note = escape(untranslated_note(self.language.name))
-        return (f'<div class="admonition note"><p>{note}</p></div>'
-                f'<div lang="{SOURCE_LANGUAGE}">{html}</div>')
+            if page.file.src_uri in self.untranslated:
+                note = escape(untranslated_note(self.language.name))
+                return (f'<div class="admonition note"><p>{note}</p></div>'
+                        f'<div lang="{SOURCE_LANGUAGE}">{html}</div>')
+            if self.bank_in_english and (page.file.src_uri in self.generated
+                                         or page.file.src_uri in self.with_inserts):
+                note = escape(gettext("Some texts of the question bank are not yet translated "
+                                      "into %(language)s: they are shown in English.")
+                              % {"language": self.language.name})
+                return f'<div class="admonition note"><p>{note}</p></div>{html}'
+        return html
 
     def on_page_context(self, context: dict[str, Any], page: Page, **_: object
                         ) -> dict[str, Any]:
