@@ -184,9 +184,12 @@ class LanguageCodes(ValueType):
         return "a list of language codes such as [en, fr]; the first is the site's root"
 
     def convert(self, value: Any) -> tuple[str, ...]:
-        if not isinstance(value, list) or not value:
+        if not isinstance(value, list):
             raise Invalid(f"expected a list of language codes such as [en, fr] but received: "
                           f"{show(value)}")
+        if not value:
+            raise Invalid("must name at least one language, such as [en]; leave the line out "
+                          "for English only")
         codes: list[str] = []
         for item in value:
             if not isinstance(item, str) or not _LANGUAGE_CODE.fullmatch(item):
