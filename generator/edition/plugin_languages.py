@@ -131,7 +131,7 @@ class LanguagesPart:
                               + "\nTranslate them, or set `missing_translations: english` under "
                               f"the plugin in {self.config_file}.")
         if missing:
-            log.warning("infointerview: %d words of the interface have no %r translation and "
+            log.info("infointerview: %d words of the interface have no %r translation and "
                         "are shown in English", len(missing), code)
         theme_language = config.theme["language"]
         if nested_language() is None and theme_language not in (SOURCE_LANGUAGE, codes[0]):
@@ -156,7 +156,7 @@ class LanguagesPart:
             problems += translated.missing
         self.bank_in_english = bool(translated.missing)
         if translated.missing and not problems:
-            log.warning("infointerview: %d texts of the bank have no %r translation and are "
+            log.info("infointerview: %d texts of the bank have no %r translation and are "
                         "shown in English, for example:\n%s", len(translated.missing),
                         self.language.code, translated.missing[0])
         if problems:
@@ -194,7 +194,7 @@ class LanguagesPart:
                               "set `missing_translations: english` under the plugin in "
                               f"{display_path(Path(self.config_file))}.")
         if missing:
-            log.warning("infointerview: %d pages have no %r translation and are shown in English "
+            log.info("infointerview: %d pages have no %r translation and are shown in English "
                         "with a note: %s", len(missing), self.language.code, ", ".join(missing))
         self.untranslated = set(missing)
 
