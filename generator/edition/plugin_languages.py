@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Navigation, Section
 from generator.core.bank_translations import translate_bank
 from generator.core.errors import BankError, ConfigError, display_path
 from generator.core.languages import (
+    N_,
     SOURCE_LANGUAGE,
     Language,
     gettext,
@@ -144,6 +145,9 @@ class LanguagesPart:
         config.theme["language"] = code
         if len(codes) > 1:
             config.extra["alternate"] = LanguageMenu()
+        if code != SOURCE_LANGUAGE:
+            with use_language(self.language):
+                _translate_settings(config)
 
     def _translated(self, bank: Bank, folders: list[Path]) -> Bank:
         """The bank in this build's language; every missing text stops the build, or is shown
@@ -245,6 +249,38 @@ class LanguagesPart:
             return
         for language in self.languages[1:]:
             build_language(config, language.code)
+
+
+# The words of the project's own mkdocs.yml that reach every page, for the catalogue. A centre's
+# own words there are translated too when its catalogue (`locales:`) has them.
+SETTINGS_WORDS = (
+    N_("Informational interviews"),
+    N_("A study guide to informational interviews, with question sheets tailored to your "
+       "career goal."),
+    N_("Free to use and adapt under the MIT licence."),
+    N_("Switch to dark mode"),
+    N_("Switch to light mode"),
+    N_("Link to this section"),
+    N_("Home"),
+    N_("Sources"),
+)
+
+
+def _translate_settings(config: MkDocsConfig) -> None:
+    """The words mkdocs.yml puts on every page (site name, the colour toggle's names, the
+    heading links' title), in the language being built."""
+    for key in ("site_name", "site_description", "copyright"):
+        value = config[key]
+        if isinstance(value, str) and value:
+            config[key] = _keep_markup(value, gettext(str(value)))
+    palettes = config.theme.get("palette") or []
+    for palette in palettes if isinstance(palettes, list) else [palettes]:
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            toggle["name"] = gettext(toggle["name"])
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and isinstance(toc.get("permalink_title"), str):
+        toc["permalink_title"] = gettext(toc["permalink_title"])
 
 
 def _keep_markup(before: object, after: str) -> object:
