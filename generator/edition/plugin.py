@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from generator.core.centre import Centre, bank_folders
 from generator.core.errors import BankError, ConfigError, PdfUnavailable
+from generator.core.languages import gettext
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.resources import shipped_path
@@ -192,7 +193,7 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
                 self.generated.add(page_uri)
         if config.nav is None and self.bank is not None:
             # Material prints section titles unescaped, so the centre's name is escaped here.
-            section = Markup.escape(self.centre.name) if self.centre else "Our pages"
+            section = Markup.escape(self.centre.name) if self.centre else gettext("Our pages")
             config.nav = centre_nav(own_pages, section, list(self.bank.goals))
         return files
 
