@@ -44,6 +44,8 @@ def extract() -> Catalog:
             ROOT, method_map, options_map, keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
             strip_comment_tags=True):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for entry in catalog:  # each message's files in order, so the catalogue is sorted by file
+        entry.locations = sorted(entry.locations)
     return catalog
 
 
