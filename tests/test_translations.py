@@ -120,3 +120,19 @@ def test_the_french_sheet_keeps_markdown_safe_values() -> None:
         text = sheet_markdown(build_sheet(bank, SheetRequest(goal="explore", minutes=30)))
     assert "Fiche de questions :" in text
     assert "<script" not in text
+
+
+@pytest.mark.parametrize("code", _languages())
+def test_translated_front_matter_titles_stay_plain_yaml(code: str) -> None:
+    # `title: {{ _("...") }}` in a page template is a plain YAML scalar: a translation with
+    # ": " or " #", or one that starts with a YAML indicator, would break the page's front matter.
+    templates = ROOT / "generator" / "rendering" / "templates"
+    titles = {match for path in templates.rglob("*.md.j2")
+              for match in re.findall(r'^title: \{\{ _\("([^"]+)"\) \}\}$',
+                                      path.read_text(encoding="utf-8"), re.M)}
+    assert titles
+    language = load_language(code)
+    for title in titles:
+        words = language.gettext(title)
+        assert ": " not in words and " #" not in words, (title, words)
+        assert not re.match(r"""[-?:,\[\]{}#&*!|>'"%@`]""", words), (title, words)
