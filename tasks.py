@@ -8,6 +8,9 @@
                              lint, types and the tests that answer in seconds (no browser,
                              no PDF, no site build, no wheel): the inner loop
     python3 tasks.py bench   run the benchmarks and print their table
+    python3 tasks.py messages
+                             extract our words into generator/locales/messages.pot and
+                             update each language's messages.po (README, "Translating")
 
 Each command first makes a virtual environment in .venv and installs the project into it;
 the install is skipped while pyproject.toml is unchanged.
@@ -91,7 +94,7 @@ def test(extra: list[str]) -> None:
 def main() -> None:
     task = sys.argv[1] if len(sys.argv) > 1 else "help"
     extra = sys.argv[2:]
-    if task not in {"serve", "build", "test", "bench"}:
+    if task not in {"serve", "build", "test", "bench", "messages"}:
         sys.exit(__doc__)
     ensure_environment()
     if task == "serve":
@@ -102,6 +105,8 @@ def main() -> None:
         test(extra)
     elif task == "bench":
         run(["python", "benchmarks/run.py", *extra])
+    elif task == "messages":
+        run(["python", "scripts/messages.py", *extra])
 
 
 if __name__ == "__main__":

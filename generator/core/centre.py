@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from generator.core.languages import N_
 from generator.core.option_types import (
     Colour,
     ConfigText,
@@ -24,8 +25,8 @@ from generator.core.option_types import (
 from generator.core.value_types import TITLE_LENGTH, ValueType, declare
 
 # The project's own edition: where readers report a problem when no centre is named.
-PROJECT_NAME = "the infointerview project"
-PROJECT_CONTACT = "the issue tracker of the infointerview project's repository"
+PROJECT_NAME = N_("the infointerview project")
+PROJECT_CONTACT = N_("the issue tracker of the infointerview project's repository")
 
 
 def _optional(value_type: ValueType, doc: str) -> str | None:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.core.languages import N_
 from generator.core.option_types import ConfigText
 from generator.core.value_types import Choice, ValueType, declare, field_specs
 
@@ -40,16 +41,16 @@ class StatementFacts:
     """`statements:` under the infointerview plugin; every field is optional. Each is declared
     once here, with what it means in the notice's words; site_options checks them."""
 
-    hosting: str | None = _fact("where the site is hosted", Choice(tuple(HOSTS)))
-    controller: str | None = _fact("who is responsible for your data (the data controller)")
-    address: str | None = _fact("the data controller's postal address")
-    data_protection_contact: str | None = _fact("how to reach the data protection officer")
-    legal_basis: str | None = _fact("the legal basis for the server's log")
-    retention: str | None = _fact("how long the server's log is kept")
+    hosting: str | None = _fact(N_("where the site is hosted"), Choice(tuple(HOSTS)))
+    controller: str | None = _fact(N_("who is responsible for your data (the data controller)"))
+    address: str | None = _fact(N_("the data controller's postal address"))
+    data_protection_contact: str | None = _fact(N_("how to reach the data protection officer"))
+    legal_basis: str | None = _fact(N_("the legal basis for the server's log"))
+    retention: str | None = _fact(N_("how long the server's log is kept"))
     supervisory_authority: str | None = _fact(
-        "the data protection authority you can complain to")
-    enforcement_body: str | None = _fact("the body that enforces the accessibility rules")
-    own_pages_checked: str | None = _fact("when and how the centre checked its own pages")
+        N_("the data protection authority you can complain to"))
+    enforcement_body: str | None = _fact(N_("the body that enforces the accessibility rules"))
+    own_pages_checked: str | None = _fact(N_("when and how the centre checked its own pages"))
 
     @property
     def host(self) -> tuple[str, str] | None:
@@ -57,7 +58,8 @@ class StatementFacts:
         return HOSTS.get(self.hosting or "")
 
     def missing(self) -> list[str]:
-        """The GDPR details not given, in words for the notice."""
+        """The GDPR details not given, in words for the notice (English: translate each with
+        gettext where the notice is written)."""
         return [spec.doc for name, spec in field_specs(StatementFacts).items()
                 if name in GDPR and getattr(self, name) is None]
 

@@ -14,6 +14,8 @@ import colorsys
 import re
 from dataclasses import dataclass
 
+from generator.core.languages import N_, gettext
+
 AA_TEXT = 4.5
 WHITE = "#ffffff"
 # Material's slate background: hsl(var(--md-hue) 15% 14%) with its default hue of 225 degrees.
@@ -83,16 +85,18 @@ class Palette:
 
 
 # Where the colour is used: the background it meets, and how to say it.
+# (%(background)s is the background's colour; the words are translated for the accessibility
+# statement, the errors stay English.)
 _USES = (
-    ("header", WHITE, "behind the white header text"),
-    ("link_light", WHITE, "as link colour on the light page (#ffffff)"),
-    ("link_dark", SLATE_BACKGROUND, f"as link colour on the dark page ({SLATE_BACKGROUND})"),
+    ("header", WHITE, N_("behind the white header text")),
+    ("link_light", WHITE, N_("as link colour on the light page (%(background)s)")),
+    ("link_dark", SLATE_BACKGROUND, N_("as link colour on the dark page (%(background)s)")),
 )
 # The accent colour's own uses: hovered links and buttons, on each page (a button's text is the
 # page's background colour, so the same ratio holds for it).
 _ACCENT_USES = (
-    ("accent_light", WHITE, "as accent colour on the light page (#ffffff)"),
-    ("accent_dark", SLATE_BACKGROUND, f"as accent colour on the dark page ({SLATE_BACKGROUND})"),
+    ("accent_light", WHITE, N_("as accent colour on the light page (%(background)s)")),
+    ("accent_dark", SLATE_BACKGROUND, N_("as accent colour on the dark page (%(background)s)")),
 )
 
 
@@ -114,7 +118,8 @@ def _fit(colour: str, uses: tuple[tuple[str, str, str], ...],
     colour = to_hex(parse_hex(colour))
     chosen: dict[str, str] = {}
     changes = []
-    for use, background, where in uses:
+    for use, background, use_words in uses:
+        where = use_words % {"background": background}
         ratio = contrast(colour, background)
         shade = nearest_shade(colour, background)
         if shade is None:
@@ -123,8 +128,11 @@ def _fit(colour: str, uses: tuple[tuple[str, str, str], ...],
                 f"{AA_TEXT}:1 that WCAG 2.1 AA needs, and no shade of it reaches that"
             )
         if shade != colour:
-            changes.append(f"{where} it has {ratio:.2f}:1, so {shade} is used "
-                           f"({contrast(shade, background):.2f}:1)")
+            changes.append(gettext("%(where)s it has %(ratio)s:1, so %(shade)s is used "
+                                   "(%(shade_ratio)s:1)") % {
+                "where": gettext(use_words) % {"background": background},
+                "ratio": f"{ratio:.2f}", "shade": shade,
+                "shade_ratio": f"{contrast(shade, background):.2f}"})
         chosen[use] = shade
     return chosen, changes
 

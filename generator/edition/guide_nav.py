@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.core.languages import N_, gettext
+
 GUIDE_NAV: list[Any] = [
-    {"Home": "index.md"},
-    {"The guide": [
+    {N_("Home"): "index.md"},
+    {N_("The guide"): [
         "guide/what-it-is.md",
         "guide/why-do-one.md",
         "guide/finding-people.md",
@@ -27,9 +29,9 @@ GUIDE_NAV: list[Any] = [
         "guide/messages.md",
         "guide/checklist.md",
         "guide/glossary.md",
-        {"Sources": "sources.md"},
+        {N_("Sources"): "sources.md"},
     ]},
-    {"Question sheets": [
+    {N_("Question sheets"): [
         "sheets/make.md",
         "sheets/index.md",
         "sheets/explore.md",
@@ -37,18 +39,18 @@ GUIDE_NAV: list[Any] = [
         "sheets/student.md",
         "sheets/job-search.md",
     ]},
-    {"Question bank": "questions/index.md"},
-    {"Meeting records": [
+    {N_("Question bank"): "questions/index.md"},
+    {N_("Meeting records"): [
         "records/contact-log.md",
         "records/debrief.md",
     ]},
-    {"For career centres": [
+    {N_("For career centres"): [
         "career-centres/index.md",
         "career-centres/question-bank-format.md",
         "career-centres/your-own-bank.md",
         "career-centres/question-survey.md",
     ]},
-    {"About this site": [
+    {N_("About this site"): [
         "about/accessibility.md",
         "about/privacy.md",
     ]},
@@ -61,6 +63,14 @@ def centre_nav(own_pages: list[str], section: str, goals: list[str]) -> list[Any
     sheets = ["sheets/make.md", "sheets/index.md", *(f"sheets/{goal}.md" for goal in goals)]
     nav = [{key: sheets if key == "Question sheets" else value for key, value in entry.items()}
            for entry in GUIDE_NAV]
+    nav = translated(nav)
     if own_pages:
         nav.insert(1, {section: own_pages})
     return nav
+
+
+def translated(nav: list[Any]) -> list[Any]:
+    """A menu with its section titles (GUIDE_NAV's N_ keys) in the active language."""
+    return [{gettext(key): translated(value) if isinstance(value, list) else value
+             for key, value in entry.items()} if isinstance(entry, dict) else entry
+            for entry in nav]

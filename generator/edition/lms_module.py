@@ -22,13 +22,16 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.core.languages import N_, gettext
+
 # Folders of pages written for career-centre staff, and files no student should meet.
 STAFF_FOLDERS = ("career-centres/",)
 NOT_FOR_STUDENTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # The mark of a form that works only with its script -> what it is, in the note's words. (The
 # marks, not the scripts: a page may load a script it does not need.)
-NEEDS_SCRIPT = {"data-ii-maker": "the sheet maker", "data-ii-composer-form": "the message composer"}
-PAPERS = {"a4": "A4", "letter": "US Letter"}
+NEEDS_SCRIPT = {"data-ii-maker": N_("the sheet maker"),
+                "data-ii-composer-form": N_("the message composer")}
+PAPERS = {"a4": N_("A4"), "letter": N_("US Letter")}
 
 
 @dataclass
@@ -137,8 +140,8 @@ def pdf_title(pdf: str, titles: dict[str, str]) -> str:
     paper = PAPERS.get(Path(pdf).stem.rpartition("-")[2])
     page = titles.get(page_of(pdf))
     if paper is None or page is None:
-        return f"{Path(pdf).stem.replace('-', ' ')} (PDF)"
-    return f"{page} (PDF, {paper})"
+        return gettext("%(name)s (PDF)") % {"name": Path(pdf).stem.replace("-", " ")}
+    return gettext("%(page)s (PDF, %(paper)s)") % {"page": page, "paper": gettext(paper)}
 
 
 def with_pdfs(groups: list[Group], pdfs: list[str]) -> list[Group]:
@@ -153,7 +156,7 @@ def with_pdfs(groups: list[Group], pdfs: list[str]) -> list[Group]:
         result.append(Group(group.title, pages))
     rest = [(p, pdf_title(p, titles)) for p in pdfs if page_of(p) not in titles]
     if rest:
-        result.append(Group("Printable handouts (PDF)", rest))
+        result.append(Group(gettext("Printable handouts (PDF)"), rest))
     return result
 
 
@@ -168,13 +171,20 @@ def script_note(page: str, data: bytes, hosted: str | None) -> bytes:
         return data
     depth = page.count("/")
     sheets = "../" * depth + "sheets/index.html"
-    online = ""
+    what = html.escape(gettext(needs[0]))
     if hosted:
         address = html.escape(hosted.rstrip("/") + "/" + page, quote=True)
-        online = f' or <a href="{address}">open this page on the website</a>'
-    note = (f'<p class="ii-lms-note"><strong>If {needs[0]} does not respond here:</strong> '
-            "it needs JavaScript, which learning platforms often remove. Use the "
-            f'<a href="{sheets}">ready-made question sheets and their PDFs</a>{online}.</p>')
+        words = gettext(
+            "<strong>If %(what)s does not respond here:</strong> it needs JavaScript, which "
+            'learning platforms often remove. Use the <a href="%(sheets)s">ready-made question '
+            'sheets and their PDFs</a> or <a href="%(address)s">open this page on the '
+            "website</a>.") % {"what": what, "sheets": sheets, "address": address}
+    else:
+        words = gettext(
+            "<strong>If %(what)s does not respond here:</strong> it needs JavaScript, which "
+            'learning platforms often remove. Use the <a href="%(sheets)s">ready-made question '
+            "sheets and their PDFs</a>.") % {"what": what, "sheets": sheets}
+    note = f'<p class="ii-lms-note">{words}</p>'
     return (text[:start.end()] + note + text[start.end():]).encode("utf-8")
 
 

@@ -27,6 +27,7 @@ from xml.etree import ElementTree as ET
 
 import click
 
+from generator.core.languages import gettext
 from generator.edition.lms_module import (
     for_students,
     hosted_address,
@@ -55,7 +56,7 @@ SCHEMAS = " ".join([
 
 def site_title(site: Path) -> str:
     match = re.search(r"<title>(.*?)</title>", (site / "index.html").read_text(encoding="utf-8"))
-    title = html.unescape(match.group(1)) if match else "Informational interviews"
+    title = html.unescape(match.group(1)) if match else gettext("Informational interviews")
     return title.split(" - ")[-1]
 
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.core.languages import N_, gettext
+
 # name -> the settings used when the site does not list the extension at all.
 NEEDED: dict[str, dict[str, Any]] = {
     "abbr": {},
     "admonition": {},            # the guide's `!!! note` boxes
     "attr_list": {},
     "tables": {},
-    "toc": {"permalink": True, "permalink_title": "Link to this section"},
+    "toc": {"permalink": True, "permalink_title": N_("Link to this section")},
     "pymdownx.details": {},
     "pymdownx.escapeall": {},
     "pymdownx.superfences": {},
@@ -35,5 +37,6 @@ def add_missing(extensions: list[Any], configs: dict[str, Any]) -> list[str]:
             extensions.append(name)
             added.append(name)
         if settings and name not in configs:
-            configs[name] = dict(settings)
+            configs[name] = {key: gettext(value) if key == "permalink_title" else value
+                             for key, value in settings.items()}
     return added

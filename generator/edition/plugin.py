@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from generator.core.centre import Centre, bank_folders
 from generator.core.errors import BankError, ConfigError, PdfUnavailable
-from generator.core.languages import ENGLISH, Language, use_language
+from generator.core.languages import ENGLISH, Language, gettext, use_language
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.resources import shipped_path
@@ -207,7 +207,7 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
                 self.generated.add(page_uri)
         if config.nav is None and self.bank is not None:
             # Material prints section titles unescaped, so the centre's name is escaped here.
-            section = Markup.escape(self.centre.name) if self.centre else "Our pages"
+            section = Markup.escape(self.centre.name) if self.centre else gettext("Our pages")
             config.nav = centre_nav(own_pages, section, list(self.bank.goals))
         return files
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 
+from generator.core.languages import N_, gettext
 from generator.core.model import Bank
 from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
 from generator.core.tailor import build_sheet
@@ -15,7 +16,9 @@ from generator.rendering import render
 
 SHEET_CSS = "sheet.css"
 SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"
-RECORDS = {"contact-log": "Contact log", "debrief": "Debrief after an informational interview"}
+# Kind -> title, translated where it is shown.
+RECORDS = {"contact-log": N_("Contact log"),
+           "debrief": N_("Debrief after an informational interview")}
 RECORD_ENTRIES = 3  # contact-log entries on one printed page
 
 
@@ -53,7 +56,7 @@ def record_fragment(
 def record_document(kind: str, paper: str = "letter") -> str:
     css = render.Markup(render.stylesheet(SHEET_CSS))
     return str(render.render_html(
-        "record_document.html.j2", kind=kind, title=RECORDS[kind], css=css, paper=paper,
+        "record_document.html.j2", kind=kind, title=gettext(RECORDS[kind]), css=css, paper=paper,
         entries=RECORD_ENTRIES,
     ))
 

@@ -8,11 +8,12 @@ same tips.
 
 from __future__ import annotations
 
+from generator.core.languages import N_, gettext
 from generator.core.model import Bank
 from generator.rendering import render
 from generator.rendering.documents import SHEET_CSS
 
-TITLE = "Checklist: do's and don'ts"
+TITLE = N_("Checklist: do's and don'ts")
 CHECKLIST_CSS = "checklist.css"
 # Where the PDFs sit in the site: next to guide/checklist.html, which links to them.
 PDF_FOLDER = "guide"
@@ -32,6 +33,6 @@ def checklist_actions(downloads: bool) -> render.Markup:
 def checklist_document(bank: Bank, paper: str = "letter") -> str:
     css = render.Markup(render.stylesheet(SHEET_CSS) + render.stylesheet(CHECKLIST_CSS))
     return str(render.render_html(
-        "checklist_document.html.j2", title=TITLE, css=css, paper=paper,
+        "checklist_document.html.j2", title=gettext(TITLE), css=css, paper=paper,
         checklist=checklist_html(bank),
     ))

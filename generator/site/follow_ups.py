@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.core.languages import N_, gettext
+
 
 @dataclass(frozen=True)
 class Step:
@@ -30,17 +32,17 @@ class Step:
 
 STEPS = (
     Step("second-person", "sent", 3, "working-days",
-         "No reply from {name} yet? Write to a second person at {organisation}.", False),
+         N_("No reply from {name} yet? Write to a second person at {organisation}."), False),
     Step("follow-up", "sent", 7, "working-days",
-         "Still no reply? Send {name} one polite follow-up, then stop.", False),
-    Step("meeting", "date", 0, "days", "Your meeting with {name}.", True),
+         N_("Still no reply? Send {name} one polite follow-up, then stop."), False),
+    Step("meeting", "date", 0, "days", N_("Your meeting with {name}."), True),
     Step("thank-you", "date", 1, "days",
-         "Send {name} your thank-you (within 24 hours of the meeting).", True),
+         N_("Send {name} your thank-you (within 24 hours of the meeting)."), True),
     Step("update", "date", 21, "days",
-         "Send {name} an update: what you did with their advice.", True),
+         N_("Send {name} an update: what you did with their advice."), True),
 )
 
 
 def follow_up_data() -> list[dict[str, Any]]:
     """The steps as JSON-ready data for the page."""
-    return [asdict(step) for step in STEPS]
+    return [{**asdict(step), "text": gettext(step.text)} for step in STEPS]

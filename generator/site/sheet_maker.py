@@ -27,6 +27,7 @@ import json
 import operator
 from typing import Any
 
+from generator.core.languages import gettext
 from generator.core.model import Bank, Question
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
 from generator.core.tailor import Suiting, build_sheets, plan_for
@@ -40,9 +41,14 @@ SUITS_PATH = "assets/javascripts/bank-suits.js"
 
 
 def meeting_phrase(format_title: str) -> str:
-    """How the live region names a meeting: "video call", or "meeting in person"."""
+    """How the live region names a meeting: "video call", or "meeting in person". A format
+    named as a call ("Video call", "Appel vidéo") is its own name."""
     lower = format_title.lower()
-    return lower if lower.endswith("call") else f"meeting {lower}"
+    # Translators: the word that makes a format's title name a call ("appel" in French).
+    call = gettext("call")
+    if lower.endswith(call) or lower.startswith(f"{call} "):
+        return lower
+    return gettext("meeting %(format)s") % {"format": lower}
 
 
 def _bits(mask: int, count: int) -> str:

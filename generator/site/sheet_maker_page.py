@@ -7,6 +7,7 @@ page's script fills from the tables of `generator.site.sheet_maker`.
 
 from __future__ import annotations
 
+from generator.core.languages import N_, gettext
 from generator.core.model import Bank
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
@@ -19,23 +20,26 @@ PAGE_PATH = "sheets/make.md"
 # are the fields of a kept meeting (meetings.js); name, organisation, date and connection are
 # printed on the sheet, the research notes are not.
 FIELDS = (
-    ("name", "Their name", "text"),
-    ("title", "Their job title", "text"),
-    ("organisation", "Organisation", "text"),
-    ("date", "Date and time of the meeting", "datetime-local"),
-    ("connection", "How you are connected, or who referred you", "text"),
+    ("name", N_("Their name"), "text"),
+    ("title", N_("Their job title"), "text"),
+    ("organisation", N_("Organisation"), "text"),
+    ("date", N_("Date and time of the meeting"), "datetime-local"),
+    ("connection", N_("How you are connected, or who referred you"), "text"),
 )
 
 
 def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
     """The page and its data, keyed by path in the docs folder."""
     choices = [
-        ("goal", "Goal", [(g.id, g.title) for g in bank.goals.values()]),
-        ("role", "Who you will meet (Role)", [(r.id, r.title) for r in bank.roles.values()]),
-        ("format", "Format", [(f.id, f.title) for f in bank.formats.values()]),
-        ("industry", "Industry",
-         [("", "No particular industry"), *((i.id, i.title) for i in bank.industries.values())]),
-        ("minutes", "Minutes", [(str(m), f"{m} minutes") for m in MINUTE_STEPS]),
+        ("goal", gettext("Goal"), [(g.id, g.title) for g in bank.goals.values()]),
+        ("role", gettext("Who you will meet (Role)"),
+         [(r.id, r.title) for r in bank.roles.values()]),
+        ("format", gettext("Format"), [(f.id, f.title) for f in bank.formats.values()]),
+        ("industry", gettext("Industry"),
+         [("", gettext("No particular industry")),
+          *((i.id, i.title) for i in bank.industries.values())]),
+        ("minutes", gettext("Minutes"),
+         [(str(m), gettext("%(minutes)s minutes") % {"minutes": m}) for m in MINUTE_STEPS]),
     ]
     sheet = default_sheet(bank, next(iter(bank.goals)))
     page = render.render_markdown(
@@ -45,7 +49,8 @@ def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
             role=bank.roles[DEFAULT_ROLE], minutes=DEFAULT_MINUTES, downloads=downloads,
         ),
         form=render.render_html(
-            "sheet_maker_form.html.j2", choices=choices, fields=FIELDS,
+            "sheet_maker_form.html.j2", choices=choices,
+            fields=[(name, gettext(label), kind) for name, label, kind in FIELDS],
             follow_ups=follow_up_data(),
             defaults={"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT,
                       "minutes": str(DEFAULT_MINUTES)},

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.core.errors import BankError, Problem
-from generator.core.languages import SOURCE_LANGUAGE
+from generator.core.languages import SOURCE_LANGUAGE, gettext
 from generator.core.model import NO_INDUSTRY, Bank
 from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
@@ -51,7 +51,7 @@ def site_pages(
     }
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(
-            "page_record.md.j2", title=front_matter_title(title),
+            "page_record.md.j2", title=front_matter_title(gettext(title)),
             body=record_fragment(kind, downloads, {f.id: f.title for f in bank.formats.values()}),
         )
     pages.update(maker_pages(bank, downloads))
@@ -59,16 +59,17 @@ def site_pages(
         sheet = default_sheet(bank, goal, minutes)
         pages[f"sheets/{goal}.md"] = render.render_markdown(
             "page_sheet.md.j2", sheet=sheet, body=sheet_fragment(sheet, downloads),
-            title=front_matter_title(f"Question sheet: {sheet.goal.title}"),
+            title=front_matter_title(
+                gettext("Question sheet: %(goal)s") % {"goal": sheet.goal.title}),
         )
     return pages
 
 
 def _question_bank_page(bank: Bank) -> str:
     filters = [
-        ("goal", "Goal", list(bank.goals.values())),
-        ("role", "Role", list(bank.roles.values())),
-        ("industry", "Industry", list(bank.industries.values())),
+        ("goal", gettext("Goal"), list(bank.goals.values())),
+        ("role", gettext("Role"), list(bank.roles.values())),
+        ("industry", gettext("Industry"), list(bank.industries.values())),
     ]
     groups = []
     for category in bank.categories.values():

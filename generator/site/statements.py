@@ -13,12 +13,14 @@ from __future__ import annotations
 from importlib import metadata
 
 from generator.core.centre import PROJECT_CONTACT, Centre
+from generator.core.languages import N_, gettext
 from generator.core.statement_facts import StatementFacts
 from generator.rendering import render
 
 # The day this release's full test suite (axe-core light and dark, keyboard, print, tagged
 # PDFs) last passed on the shipped pages. Update it when a release is made.
-LAST_CHECKED = "23 November 2026"
+# As the statement writes it; translated with the rest (a new date is a new message to translate).
+LAST_CHECKED = N_("23 November 2026")
 STATEMENT_PAGES = ("about/accessibility.md", "about/privacy.md")
 
 
@@ -27,7 +29,7 @@ def release() -> str:
     try:
         return metadata.version("infointerview")
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed
-        return "this checkout"
+        return gettext("this checkout")
 
 
 def statement_pages(
@@ -39,10 +41,12 @@ def statement_pages(
     facts = facts or StatementFacts()
     return {
         "about/accessibility.md": render.render_markdown(
-            "page_accessibility.md.j2", centre=centre, facts=facts, checked_on=LAST_CHECKED,
-            release=release(), project_contact=PROJECT_CONTACT, colour_changes=colour_changes,
+            "page_accessibility.md.j2", centre=centre, facts=facts,
+            checked_on=gettext(LAST_CHECKED), release=release(),
+            project_contact=gettext(PROJECT_CONTACT), colour_changes=colour_changes,
         ),
         "about/privacy.md": render.render_markdown(
-            "page_privacy.md.j2", centre=centre, facts=facts, missing=facts.missing(),
+            "page_privacy.md.j2", centre=centre, facts=facts,
+            missing=[gettext(doc) for doc in facts.missing()],
         ),
     }
