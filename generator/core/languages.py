@@ -43,6 +43,9 @@ class Language:
     catalogue: gettext_module.NullTranslations = field(
         default_factory=gettext_module.NullTranslations, compare=False, repr=False)
     path: Path | None = None  # the .po file it was read from
+    # Its name inside a sentence of its own ("traduit en français"), where the menu says
+    # "Français".
+    in_a_sentence: str = ""
     translated: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def gettext(self, message: str) -> str:
@@ -52,7 +55,7 @@ class Language:
         return self.catalogue.ngettext(singular, plural, count)
 
 
-ENGLISH = Language(SOURCE_LANGUAGE, "English")
+ENGLISH = Language(SOURCE_LANGUAGE, "English", in_a_sentence="English")
 _active: ContextVar[Language] = ContextVar("infointerview_language", default=ENGLISH)
 
 
@@ -138,7 +141,9 @@ def _compiled(path: Path, _mtime: int) -> Language:
     translated = frozenset(str(m.id if isinstance(m.id, str) else m.id[0]) for m in catalog
                            if m.id and m.string and not m.fuzzy
                            and (isinstance(m.string, str) or all(m.string)))
-    return Language(code, name, gettext_module.GNUTranslations(buffer), path, translated)
+    return Language(code, name, gettext_module.GNUTranslations(buffer), path=path,
+                    translated=translated,
+                    in_a_sentence=_own_name(code, catalog, capitalised=False))
 
 
 def untranslated(language: Language) -> list[Problem]:
@@ -158,7 +163,7 @@ def untranslated(language: Language) -> list[Problem]:
             for m in wanted if m not in language.translated]
 
 
-def _own_name(code: str, catalog: object) -> str:
+def _own_name(code: str, catalog: object, capitalised: bool = True) -> str:
     """The language's name in itself (`Français`), for the switcher: the catalogue's
     `Language-Team`-independent answer from Babel's locale data, else the code."""
     from babel import Locale, UnknownLocaleError  # noqa: PLC0415
@@ -167,4 +172,5 @@ def _own_name(code: str, catalog: object) -> str:
         name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return code
-    return (name or code)[:1].upper() + (name or code)[1:]
+    name = name or code
+    return name[:1].upper() + name[1:] if capitalised else name

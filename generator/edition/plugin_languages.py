@@ -223,14 +223,14 @@ class LanguagesPart:
         English text `lang="en"` for screen readers (WCAG 2.1, 3.1.2)."""
         with use_language(self.language):
             if page.file.src_uri in self.untranslated:
-                note = escape(untranslated_note(self.language.name))
+                note = escape(untranslated_note(self.language.in_a_sentence or self.language.name))
                 return (f'<div class="admonition note"><p>{note}</p></div>'
                         f'<div lang="{SOURCE_LANGUAGE}">{html}</div>')
             if self.bank_in_english and (page.file.src_uri in self.generated
                                          or page.file.src_uri in self.with_inserts):
                 note = escape(gettext("Some texts of the question bank are not yet translated "
                                       "into %(language)s: they are shown in English.")
-                              % {"language": self.language.name})
+                              % {"language": self.language.in_a_sentence or self.language.name})
                 return f'<div class="admonition note"><p>{note}</p></div>{html}'
         return html
 
