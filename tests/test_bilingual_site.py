@@ -28,12 +28,16 @@ DATA_BUDGET = 150 * 1000
 # Shorter strings ("Goal", "Email") may be the same word in both languages or part of a name.
 SHORTEST_CHECKED = 14
 _TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S)
+# Code (file names, ids, YAML keys) and text marked as English on purpose (the title of an
+# English source, `<span lang="en">`) are not words left untranslated.
+_NOT_PROSE = re.compile(r'<code\b.*?</code>|<(span|em|cite)\b[^>]*\blang="en"[^>]*>.*?</\1>', re.S)
 
 
 def visible_text(page: str) -> str:
     """A page's text as a reader meets it, with the words of `aria-label`s and `title`s."""
     labels = " ".join(re.findall(r'(?:aria-label|title|placeholder)="([^"]*)"', page))
-    return " ".join(html.unescape(_TAGS.sub(" ", page) + " " + labels).split())
+    prose = _NOT_PROSE.sub(" ", page)
+    return " ".join(html.unescape(_TAGS.sub(" ", prose) + " " + labels).split())
 
 
 def english_strings() -> dict[str, str]:

@@ -46,6 +46,7 @@ from generator.site.page_languages import (
     translation_of,
     untranslated_note,
 )
+from generator.site.theme_words import theme_words
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -145,8 +146,9 @@ class LanguagesPart:
         config.theme["language"] = code
         if len(codes) > 1:
             config.extra["alternate"] = LanguageMenu()
-        if code != SOURCE_LANGUAGE:
-            with use_language(self.language):
+        with use_language(self.language):
+            config.extra["ii_words"] = theme_words()
+            if code != SOURCE_LANGUAGE:
                 _translate_settings(config)
 
     def _translated(self, bank: Bank, folders: list[Path]) -> Bank:
