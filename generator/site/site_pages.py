@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.core.model import NO_INDUSTRY, Bank
+from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
 from generator.rendering.documents import (
@@ -22,6 +23,7 @@ from generator.rendering.documents import (
     sheet_fragment,
 )
 from generator.site.inserts import INSERT, expand_inserts
+from generator.site.script_text import TEXT_PATH, script_catalogue_js
 from generator.site.sheet_maker import SUITS_PATH
 from generator.site.sheet_maker_page import maker_pages
 from generator.site.statements import statement_pages
@@ -31,7 +33,9 @@ def site_pages(
     bank: Bank, downloads: bool = False, minutes: int = DEFAULT_MINUTES
 ) -> dict[str, str]:
     """Every generated page and asset, keyed by its path in the docs folder. `downloads` says
-    whether PDF handouts are built alongside, so the pages link to them."""
+    whether PDF handouts are built alongside, so the pages link to them. Built in the active
+    language (generator.core.languages.use_language): each language's build has its own words,
+    the scripts' included (text.js)."""
     pages = {
         "sheets/index.md": render.render_markdown(
             "page_sheets_index.md.j2",
@@ -44,6 +48,7 @@ def site_pages(
         ),
         "questions/index.md": _question_bank_page(bank),
         SHEET_CSS_PATH: render.compact_css(render.stylesheet(SHEET_CSS)),
+        TEXT_PATH: script_catalogue_js(_text_helper()),
     }
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(
@@ -58,6 +63,12 @@ def site_pages(
             title=front_matter_title(f"Question sheet: {sheet.goal.title}"),
         )
     return pages
+
+
+def _text_helper() -> str:
+    """The scripts' `t()` (text-helper.js), written into text.js after the catalogue."""
+    path = shipped_path("site_overrides") / "assets" / "javascripts" / "text-helper.js"
+    return path.read_text(encoding="utf-8")
 
 
 def _question_bank_page(bank: Bank) -> str:
