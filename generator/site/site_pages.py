@@ -6,6 +6,7 @@ disk for builders that do not run MkDocs plugins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -66,9 +67,10 @@ def site_pages(
 
 
 def _text_helper() -> str:
-    """The scripts' `t()` (text-helper.js), written into text.js after the catalogue."""
+    """The scripts' `t()` (text-helper.js), written into text.js after the catalogue, without
+    its opening comment (every byte of a first visit counts, tests/browser/test_page_weight.py)."""
     path = shipped_path("site_overrides") / "assets" / "javascripts" / "text-helper.js"
-    return path.read_text(encoding="utf-8")
+    return re.sub(r"\A/\*.*?\*/\s*", "", path.read_text(encoding="utf-8"), count=1, flags=re.S)
 
 
 def _question_bank_page(bank: Bank) -> str:
