@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from generator.core.languages import load_language, use_language
 from generator.core.loader import load_bank
+from generator.rendering.render import compact_js
 from generator.site.script_text import (
+    MAKER_SCRIPTS,
+    MAKER_TEXT_PATH,
     SCRIPT_TEXT,
     TEXT_PATH,
     script_catalogue,
-    script_catalogue_js,
+    script_files,
     script_json,
 )
 from generator.site.site_pages import site_pages
@@ -60,7 +65,7 @@ def test_the_catalogue_is_translated_in_the_active_language(tmp_path: Path) -> N
         f'msgid "{SCRIPT_TEXT[key]}"\nmsgstr "Annulé <&>."\n', encoding="utf-8")
     with use_language(load_language("xx", (tmp_path,))):
         translated = script_catalogue()
-        text = script_catalogue_js("/* helper */")
+        text = script_files("/* helper */")[MAKER_TEXT_PATH]
     assert translated[key] == "Annulé <&>."
     assert translated["sheet-maker.type-first"] == SCRIPT_TEXT["sheet-maker.type-first"]
     assert "Annul\u00e9 \\u003c\\u0026\\u003e." in text
@@ -73,12 +78,55 @@ def test_text_js_is_safe_in_a_script_element_and_reads_back() -> None:
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in written
     assert json.loads(written) == value
-    js = script_catalogue_js("/* helper */\n")
-    assert js.endswith("/* helper */\n")
-    body = re.search(r"window\.infointerviewText = (\{.*?\});\n", js, re.S)
-    assert body is not None
-    assert json.loads(body.group(1)) == SCRIPT_TEXT
-    assert TEXT_PATH == "assets/javascripts/text.js"
+    files = script_files("/* helper */\n")
+    assert sorted(files) == sorted([TEXT_PATH, MAKER_TEXT_PATH])
+    assert files[TEXT_PATH].endswith("/* helper */\n")
+    assert "helper" not in files[MAKER_TEXT_PATH]
+    words: dict[str, str] = {}
+    for text in files.values():
+        body = re.search(r"Object\.assign\(window\.infointerviewText \|\| \{\}, (\{.*?\})\);\n",
+                         text, re.S)
+        assert body is not None
+        part = json.loads(body.group(1))
+        assert not set(part) & set(words)
+        words.update(part)
+    assert words == SCRIPT_TEXT
+
+
+def test_the_sheet_maker_pages_words_are_asked_for_only_there() -> None:
+    """text-sheet-maker.js is loaded by the sheet maker page only: its words (the keys of
+    MAKER_SCRIPTS) are asked for only by the scripts that run there."""
+    maker_page = (ROOT / "generator" / "rendering" / "templates" / "page_sheet_maker.md.j2")
+    listed = maker_page.read_text(encoding="utf-8")
+    assert "{{ maker_text_path }}" in listed
+    for name in MAKER_SCRIPTS:
+        assert (SCRIPTS / f"{name}.js").is_file(), name
+        assert f"assets/javascripts/{name}.js" in listed, name
+    for key, scripts in asked_for().items():
+        if key.split(".")[0] in MAKER_SCRIPTS:
+            assert scripts <= MAKER_SCRIPTS, (key, scripts)
+
+
+def test_our_scripts_are_served_without_comments_and_still_parse(tmp_path: Path) -> None:
+    """The plugin serves our scripts through compact_js (plugin.on_post_build): only whole
+    comment lines, indentation and blank lines go; every line of code stays, in order."""
+    for script in sorted(SCRIPTS.glob("*.js")):
+        source = script.read_text(encoding="utf-8")
+        compact = compact_js(source)
+        assert len(compact) < 0.85 * len(source), script.name
+        code = iter(line.strip() for line in source.splitlines())
+        assert all(any(line == kept for line in code) for kept in compact.splitlines()), script.name
+        node = shutil.which("node")
+        if node:
+            copy = tmp_path / script.name
+            copy.write_text(compact, encoding="utf-8")
+            checked = subprocess.run([node, "--check", str(copy)], capture_output=True, text=True,
+                                     check=False)
+            assert checked.returncode == 0, (script.name, checked.stderr)
+    # What it cannot be sure of, it leaves as it is.
+    odd = "var a = 1; /* a comment after code\n// that goes on\n*/\nvar b = 2;\n"
+    assert compact_js(odd) == odd
+    assert compact_js("/* one */ var c = 3;\n") == "/* one */ var c = 3;\n"
 
 
 def test_the_french_words_cover_every_text_and_keep_its_placeholders() -> None:
@@ -97,7 +145,10 @@ def test_the_french_words_cover_every_text_and_keep_its_placeholders() -> None:
 
 
 def test_each_build_writes_its_text_js_with_the_helper() -> None:
-    text = site_pages(load_bank([ROOT / "question_bank"]))[TEXT_PATH]
+    pages = site_pages(load_bank([ROOT / "question_bank"]))
+    text = pages[TEXT_PATH]
     assert text.startswith("/* The words of this site's scripts")
     assert "window.infointerviewT = t;" in text
-    assert "How our scripts ask for their words" not in text  # the helper's comment is left out
+    assert "How our scripts ask for their words" not in text  # the helper's comments are left out
+    assert MAKER_TEXT_PATH in pages
+    assert f"- {MAKER_TEXT_PATH}\n" in pages["sheets/make.md"]

@@ -49,7 +49,7 @@ from generator.core.value_types import field_specs
 from generator.edition.branding import ColourError, accessible_palette, palette_css
 from generator.edition.guide_nav import centre_nav
 from generator.edition.markdown_needs import add_missing
-from generator.rendering.render import TEMPLATES, compact_css, use_centre
+from generator.rendering.render import TEMPLATES, compact_css, compact_js, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
 from generator.site.site_pages import site_pages
 from generator.site.statements import statement_pages
@@ -64,6 +64,7 @@ log = logging.getLogger("mkdocs.plugins.infointerview")
 BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 SITE_CSS_PATH = "assets/stylesheets/infointerview.css"
+SCRIPTS_PATH = "assets/javascripts"
 
 
 class _Checked(c.BaseConfigOption):
@@ -202,6 +203,15 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
         built = Path(config.site_dir) / SITE_CSS_PATH
         if built.is_file():
             built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
+        # Our scripts lose their comments too: the words of the scripts (text.js, issue 21)
+        # took the composer's page over its budget otherwise. Only a file that is still the
+        # shipped one: a centre's own script of the same name is served as written.
+        shipped = shipped_path("site_overrides") / SCRIPTS_PATH
+        for source in sorted(shipped.glob("*.js")):
+            built = Path(config.site_dir) / SCRIPTS_PATH / source.name
+            text = source.read_text(encoding="utf-8")
+            if built.is_file() and built.read_text(encoding="utf-8") == text:
+                built.write_text(compact_js(text), encoding="utf-8")
 
     def on_page_markdown(self, markdown: str, page: Page, **_: object) -> str:
         # on_pre_build has checked every insert comment, so this cannot fail half-way through.

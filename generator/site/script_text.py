@@ -4,11 +4,15 @@ Why here: the scripts keep no text of their own (issue 21). Each piece of text t
 button, a status line, an aria-label, a message in a calendar file) has a stable key below,
 grouped by the script that shows it (the key starts with the script's name). The build
 translates them with `gettext` in the language it is working in, and writes them for the page
-as `assets/javascripts/text.js` (`script_catalogue_js`, one file per language's build); the
-page loads it before its own scripts (site_overrides/main.html). A script asks for a key with
-`t(key, values)` (text-helper.js); a key that is missing shows as `[missing text: key]`, never
-as English. tests/js/script-text.test.js checks that every key a script asks for is here, and
-tests/test_script_text.py that every key here is asked for by some script.
+as `assets/javascripts/text.js` (`script_files`, one per language's build); a page that lists
+scripts loads it before them (site_overrides/main.html). The words of the scripts only the
+sheet maker page runs (MAKER_SCRIPTS) are in a second file, `text-sheet-maker.js`, which that
+page lists first: every page that loads text.js keeps within its byte budget
+(tests/browser/test_page_weight.py; the composer's page was 1-2 KB under it). A script asks for
+a key with `t(key, values)` (text-helper.js); a key that is missing shows as
+`[missing text: key]`, never as English. tests/js/script-text.test.js checks that every key
+a script asks for is here, and tests/test_script_text.py that every key here is asked for by
+some script.
 
 How a text is written (translators: keep every `{...}` name as it is):
 - `{name}` is a value the script fills in: a number, a question, a date, a person's name.
@@ -32,6 +36,10 @@ import json
 from generator.core.languages import N_, gettext
 
 TEXT_PATH = "assets/javascripts/text.js"
+MAKER_TEXT_PATH = "assets/javascripts/text-sheet-maker.js"
+# The scripts that run on the sheet maker page only (page_sheet_maker.md.j2 lists them).
+MAKER_SCRIPTS = frozenset({"follow-ups", "my-meetings", "qr", "question-finder",
+                           "sheet-actions", "sheet-edit", "sheet-maker"})
 
 SCRIPT_TEXT: dict[str, str] = {
     # infointerview.js (every page): Material's code block tools, numbered for screen readers.
@@ -185,17 +193,22 @@ _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 def script_json(value: object) -> str:
     """`value` as JSON that is safe inside a script, in a file or a <script> element."""
-    text = json.dumps(value, ensure_ascii=False, indent=0, sort_keys=True)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     for character, escaped in _SCRIPT_ESCAPES.items():
         text = text.replace(character, escaped)
     return text
 
 
-def script_catalogue_js(helper: str) -> str:
-    """text.js: the catalogue in the active language, then `helper` (text-helper.js, which
-    defines `window.infointerviewT`), so that a page loads both with one request."""
-    return (
-        "/* The words of this site's scripts, in this page's language: written by the build "
-        "from generator/site/script_text.py. */\n"
-        f"window.infointerviewText = {script_json(script_catalogue())};\n{helper}"
-    )
+def script_files(helper: str) -> dict[str, str]:
+    """text.js and text-sheet-maker.js in the active language, by path: the words of every
+    script, then `helper` (text-helper.js, which defines `window.infointerviewT`) in text.js,
+    so that a page has both with one request."""
+    words = script_catalogue()
+    maker = {key: text for key, text in words.items() if key.split(".")[0] in MAKER_SCRIPTS}
+    common = {key: text for key, text in words.items() if key not in maker}
+    def written(part: dict[str, str]) -> str:
+        return ("/* The words of this site's scripts, in this page's language: written by the "
+                "build from generator/site/script_text.py. */\nwindow.infointerviewText = "
+                f"Object.assign(window.infointerviewText || {{}}, {script_json(part)});\n")
+
+    return {TEXT_PATH: written(common) + helper, MAKER_TEXT_PATH: written(maker)}

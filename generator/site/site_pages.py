@@ -6,7 +6,6 @@ disk for builders that do not run MkDocs plugins.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from generator.rendering.documents import (
     sheet_fragment,
 )
 from generator.site.inserts import INSERT, expand_inserts
-from generator.site.script_text import TEXT_PATH, script_catalogue_js
+from generator.site.script_text import script_files
 from generator.site.sheet_maker import SUITS_PATH
 from generator.site.sheet_maker_page import maker_pages
 from generator.site.statements import statement_pages
@@ -49,8 +48,8 @@ def site_pages(
         ),
         "questions/index.md": _question_bank_page(bank),
         SHEET_CSS_PATH: render.compact_css(render.stylesheet(SHEET_CSS)),
-        TEXT_PATH: script_catalogue_js(_text_helper()),
     }
+    pages.update(script_files(_text_helper()))
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(
             "page_record.md.j2", title=front_matter_title(title),
@@ -68,9 +67,9 @@ def site_pages(
 
 def _text_helper() -> str:
     """The scripts' `t()` (text-helper.js), written into text.js after the catalogue, without
-    its opening comment (every byte of a first visit counts, tests/browser/test_page_weight.py)."""
+    its comments (every byte of a first visit counts, tests/browser/test_page_weight.py)."""
     path = shipped_path("site_overrides") / "assets" / "javascripts" / "text-helper.js"
-    return re.sub(r"\A/\*.*?\*/\s*", "", path.read_text(encoding="utf-8"), count=1, flags=re.S)
+    return render.compact_js(path.read_text(encoding="utf-8"))
 
 
 def _question_bank_page(bank: Bank) -> str:

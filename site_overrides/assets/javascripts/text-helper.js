@@ -1,6 +1,7 @@
 /* How our scripts ask for their words. The build writes this file after the catalogue
  * (window.infointerviewText, from generator/site/script_text.py) into assets/javascripts/text.js,
- * so a page has both with one request; this copy is only the source (linted, unit-tested in
+ * so a page has both with one request (the sheet maker page adds its own scripts' words with
+ * text-sheet-maker.js, before them); this copy is only the source (linted, unit-tested in
  * tests/js/script-text.test.js) and is not linked from any page.
  *
  * window.infointerviewT(key, values): the text of `key` in the page's language, with
@@ -16,7 +17,6 @@
 (function () {
   "use strict";
 
-  var words = window.infointerviewText || {};
   var lang = document.documentElement.getAttribute("lang") || "en";
   var plurals = null;
 
@@ -36,7 +36,9 @@
     });
   }
 
+  // Read when asked: the sheet maker page adds its words (text-sheet-maker.js) after this.
   function t(key, values) {
+    var words = window.infointerviewText || {};
     if (!Object.prototype.hasOwnProperty.call(words, key)) { return "[missing text: " + key + "]"; }
     return fill(words[key], values);
   }
