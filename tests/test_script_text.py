@@ -13,8 +13,10 @@ from pathlib import Path
 
 from generator.core.languages import load_language, use_language
 from generator.core.loader import load_bank
+from generator.edition.plugin import PAGE_TEXT
 from generator.rendering.render import compact_js
 from generator.site.script_text import (
+    CODE_TOOLS,
     MAKER_SCRIPTS,
     MAKER_TEXT_PATH,
     SCRIPT_TEXT,
@@ -152,3 +154,16 @@ def test_each_build_writes_its_text_js_with_the_helper() -> None:
     assert "How our scripts ask for their words" not in text  # the helper's comments are left out
     assert MAKER_TEXT_PATH in pages
     assert f"- {MAKER_TEXT_PATH}\n" in pages["sheets/make.md"]
+
+
+def test_infointerview_js_gets_its_text_through_the_page() -> None:
+    """The plugin puts infointerview.js's one text into config.extra, main.html onto the
+    script's element; the script reads it there (and text.js only without it)."""
+    assert CODE_TOOLS in SCRIPT_TEXT
+    main = (ROOT / "site_overrides" / "main.html").read_text(encoding="utf-8")
+    plugin = (ROOT / "generator" / "edition" / "plugin.py").read_text(encoding="utf-8")
+    script = (SCRIPTS / "infointerview.js").read_text(encoding="utf-8")
+    assert f'"{PAGE_TEXT}" in config.extra' in main
+    assert f'data-ii-code-tools="{{{{ config.extra.{PAGE_TEXT} | e }}}}"' in main
+    assert "config.extra[PAGE_TEXT] = script_catalogue()[CODE_TOOLS]" in plugin
+    assert 'getAttribute("data-ii-code-tools")' in script

@@ -51,6 +51,7 @@ from generator.edition.guide_nav import centre_nav
 from generator.edition.markdown_needs import add_missing
 from generator.rendering.render import TEMPLATES, compact_css, compact_js, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
+from generator.site.script_text import CODE_TOOLS, script_catalogue
 from generator.site.site_pages import site_pages
 from generator.site.statements import statement_pages
 
@@ -65,6 +66,7 @@ BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 SITE_CSS_PATH = "assets/stylesheets/infointerview.css"
 SCRIPTS_PATH = "assets/javascripts"
+PAGE_TEXT = "infointerview_code_tools"  # config.extra's key, read by site_overrides/main.html
 
 
 class _Checked(c.BaseConfigOption):
@@ -156,6 +158,10 @@ class InfointerviewPlugin(BasePlugin[InfointerviewConfig]):  # type: ignore[vali
                 check_content(bank, folder)
             pages: dict[str, str | bytes] = dict(
                 site_pages(bank, self.options.pdf, self.options.default_minutes))
+            # infointerview.js (every page) has one text, given through the page (main.html),
+            # in the language the pages are built in: a page without other scripts then needs
+            # no text.js (tests/browser/test_page_weight.py).
+            config.extra[PAGE_TEXT] = script_catalogue()[CODE_TOOLS]
             palette = self._palette()
             facts = self.options.statements or StatementFacts()
             pages.update(statement_pages(self.centre, facts, palette.changes if palette else ()))

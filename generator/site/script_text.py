@@ -41,6 +41,9 @@ MAKER_TEXT_PATH = "assets/javascripts/text-sheet-maker.js"
 MAKER_SCRIPTS = frozenset({"follow-ups", "my-meetings", "qr", "question-finder",
                            "sheet-actions", "sheet-edit", "sheet-maker"})
 
+# infointerview.js's one text, which the MkDocs plugin gives it through the page (main.html).
+CODE_TOOLS = "infointerview.code-tools"
+
 SCRIPT_TEXT: dict[str, str] = {
     # infointerview.js (every page): Material's code block tools, numbered for screen readers.
     "infointerview.code-tools": N_("Code block {number} tools"),

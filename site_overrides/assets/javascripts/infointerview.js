@@ -10,14 +10,16 @@
     });
   }
 
-  // Our words are in text.js (see site_overrides/main.html), which pages with scripts load
-  // first; this script needs them only on a page with a code block, and loads text.js from
-  // beside itself then (so also from disk and under a sub-path), once.
+  // Our words are in text.js (see site_overrides/main.html). This script's one text comes
+  // with its own <script> element (data-ii-code-tools, in the build's language); a builder
+  // without the plugin leaves it out, and then text.js is loaded from beside this script (so
+  // also from disk and under a sub-path), once, on a page with a code block.
   var HERE = document.currentScript ? document.currentScript.src : "";
+  var GIVEN = document.currentScript ? document.currentScript.getAttribute("data-ii-code-tools") : null;
   var loaded = false;
   var waiting = null;
   function withText(then) {
-    if (window.infointerviewT || !HERE || loaded) { then(); return; }
+    if (GIVEN || window.infointerviewT || !HERE || loaded) { then(); return; }
     if (!waiting) {
       waiting = [];
       var script = document.createElement("script");
@@ -39,7 +41,8 @@
     withText(function () {
       var t = window.infointerviewT || String;
       navs.forEach(function (nav, index) {
-        nav.setAttribute("aria-label", t("infointerview.code-tools", { number: index + 1 }));
+        nav.setAttribute("aria-label", GIVEN ? GIVEN.replace("{number}", String(index + 1))
+          : t("infointerview.code-tools", { number: index + 1 }));
       });
     });
   }
