@@ -51,8 +51,9 @@ from generator.edition.branding import ColourError, accessible_palette, palette_
 from generator.edition.guide_nav import centre_nav
 from generator.edition.markdown_needs import add_missing
 from generator.edition.plugin_languages import LanguagesPart
-from generator.rendering.render import TEMPLATES, compact_css, use_centre
+from generator.rendering.render import TEMPLATES, compact_css, compact_js, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
+from generator.site.script_text import CODE_TOOLS, script_catalogue
 from generator.site.site_pages import site_pages
 from generator.site.statements import statement_pages
 
@@ -66,6 +67,8 @@ log = logging.getLogger("mkdocs.plugins.infointerview")
 BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 SITE_CSS_PATH = "assets/stylesheets/infointerview.css"
+SCRIPTS_PATH = "assets/javascripts"
+PAGE_TEXT = "infointerview_code_tools"  # config.extra's key, read by site_overrides/main.html
 
 
 class _Checked(c.BaseConfigOption):
@@ -167,6 +170,10 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
                 check_content(bank, folder)
             pages: dict[str, str | bytes] = dict(
                 site_pages(bank, self.options.pdf, self.options.default_minutes))
+            # infointerview.js (every page) has one text, given through the page (main.html),
+            # in the language the pages are built in: a page without other scripts then needs
+            # no text.js (tests/browser/test_page_weight.py).
+            config.extra[PAGE_TEXT] = script_catalogue()[CODE_TOOLS]
             palette = self._palette()
             facts = self.options.statements or StatementFacts()
             pages.update(statement_pages(self.centre, facts, palette.changes if palette else ()))
@@ -217,6 +224,15 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
         built = Path(config.site_dir) / SITE_CSS_PATH
         if built.is_file():
             built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
+        # Our scripts lose their comments too: the words of the scripts (text.js, issue 21)
+        # took the composer's page over its budget otherwise. Only a file that is still the
+        # shipped one: a centre's own script of the same name is served as written.
+        shipped = shipped_path("site_overrides") / SCRIPTS_PATH
+        for source in sorted(shipped.glob("*.js")):
+            built = Path(config.site_dir) / SCRIPTS_PATH / source.name
+            text = source.read_text(encoding="utf-8")
+            if built.is_file() and built.read_text(encoding="utf-8") == text:
+                built.write_text(compact_js(text), encoding="utf-8")
         self._build_other_languages(config)
 
     def on_page_markdown(self, markdown: str, page: Page, **_: object) -> str:

@@ -13,6 +13,7 @@ from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
 from generator.rendering.documents import default_sheet
 from generator.site.follow_ups import follow_up_data
+from generator.site.script_text import MAKER_TEXT_PATH
 from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 
 PAGE_PATH = "sheets/make.md"
@@ -61,5 +62,6 @@ def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
         ),
         suits_path=SUITS_PATH,
         data_path=DATA_PATH,
+        maker_text_path=MAKER_TEXT_PATH,
     )
     return {PAGE_PATH: page, **data_assets(bank)}

@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.core.errors import BankError, Problem
 from generator.core.languages import SOURCE_LANGUAGE, gettext
 from generator.core.model import NO_INDUSTRY, Bank
+from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
 from generator.rendering import render
 from generator.rendering.documents import (
@@ -26,6 +27,7 @@ from generator.rendering.documents import (
 from generator.site.inserts import INSERT, expand_inserts
 from generator.site.page_languages import SUFFIXED as _SUFFIXED
 from generator.site.page_languages import translated_file
+from generator.site.script_text import script_files
 from generator.site.sheet_maker import SUITS_PATH
 from generator.site.sheet_maker_page import maker_pages
 from generator.site.statements import statement_pages
@@ -35,7 +37,9 @@ def site_pages(
     bank: Bank, downloads: bool = False, minutes: int = DEFAULT_MINUTES
 ) -> dict[str, str]:
     """Every generated page and asset, keyed by its path in the docs folder. `downloads` says
-    whether PDF handouts are built alongside, so the pages link to them."""
+    whether PDF handouts are built alongside, so the pages link to them. Built in the active
+    language (generator.core.languages.use_language): each language's build has its own words,
+    the scripts' included (text.js)."""
     pages = {
         "sheets/index.md": render.render_markdown(
             "page_sheets_index.md.j2",
@@ -49,6 +53,7 @@ def site_pages(
         "questions/index.md": _question_bank_page(bank),
         SHEET_CSS_PATH: render.compact_css(render.stylesheet(SHEET_CSS)),
     }
+    pages.update(script_files(_text_helper()))
     for kind, title in RECORDS.items():
         pages[f"records/{kind}.md"] = render.render_markdown(
             "page_record.md.j2", title=front_matter_title(gettext(title)),
@@ -63,6 +68,13 @@ def site_pages(
                 gettext("Question sheet: %(goal)s") % {"goal": sheet.goal.title}),
         )
     return pages
+
+
+def _text_helper() -> str:
+    """The scripts' `t()` (text-helper.js), written into text.js after the catalogue, without
+    its comments (every byte of a first visit counts, tests/browser/test_page_weight.py)."""
+    path = shipped_path("site_overrides") / "assets" / "javascripts" / "text-helper.js"
+    return render.compact_js(path.read_text(encoding="utf-8"))
 
 
 def _question_bank_page(bank: Bank) -> str:

@@ -5,6 +5,9 @@
 (function () {
   "use strict";
 
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
+
   // The bank page's filter. Which questions suit a choice is not decided here: the build
   // writes it (window.infointerviewSuits, from tailor.suits, the rule the sheets use) as one
   // bit set per goal, role and industry choice, "any" included; this only looks it up.
@@ -50,7 +53,7 @@
         if (node) { node.hidden = !any; }
         list.hidden = !any;
       });
-      count.textContent = "Showing " + shown + " of " + items.length + " questions.";
+      count.textContent = t("bank-filter.showing", { shown: shown, total: items.length });
     }
 
     form.hidden = false;

@@ -9,6 +9,8 @@
   "use strict";
 
   var SENTENCE_END = /[.?!]["'\u201d\u2019)]*(\s|$)/;
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
 
   function words(text) {
     return text.split(/\s+/).filter(function (word) { return /[0-9A-Za-z\u00c0-\uffff]/.test(word); });
@@ -22,14 +24,9 @@
     });
   }
 
-  // "{count}" is a value; "{count|word|words}" is the singular or plural for that value.
-  function fill(template, values) {
-    return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, function (whole, name, one, many) {
-      if (!Object.prototype.hasOwnProperty.call(values, name)) { return whole; }
-      if (one === undefined) { return String(values[name]); }
-      return Number(values[name]) === 1 ? one : many;
-    });
-  }
+  // "{count}" is a value; "{count|word|words}" is the singular or plural for that value, as
+  // the page's language counts (text-helper.js; the checks' words are written the same way).
+  var fill = t.fill || function (template) { return template; };
 
   function compiled(list) {
     return list.map(function (source) { return new RegExp(source, "i"); });
@@ -222,8 +219,9 @@
       meetings.forEach(function (meeting) {
         var option = document.createElement("option");
         option.value = meeting.id;
-        option.textContent = meeting.contact.name +
-          (meeting.contact.organisation ? " (" + meeting.contact.organisation + ")" : "");
+        option.textContent = meeting.contact.organisation
+          ? t("composer.meeting-option", { name: meeting.contact.name, organisation: meeting.contact.organisation })
+          : meeting.contact.name;
         select.appendChild(option);
       });
       row.hidden = meetings.length === 0;
@@ -304,7 +302,9 @@
         item.setAttribute("data-ii-check", result.id);
         var mark = document.createElement("span");
         mark.className = "ii-check__mark";
-        mark.textContent = { pass: "OK", warn: "Note", fail: "To do" }[result.state];
+        mark.textContent = {
+          pass: t("composer.mark-pass"), warn: t("composer.mark-warn"), fail: t("composer.mark-fail")
+        }[result.state];
         var words = document.createElement("span");
         words.className = "ii-check__text";
         words.textContent = result.text;
@@ -315,7 +315,7 @@
       });
       // A note (a LinkedIn note that needs Premium) is allowed, so it counts as passed.
       var passed = results.filter(function (result) { return result.state !== "fail"; }).length;
-      var said = passed + " of " + results.length + " checks passed.";
+      var said = t("composer.summary", { passed: passed, total: results.length });
       // A live region: screen readers hear it when the count changes, not on every key.
       if (summary.textContent !== said) { summary.textContent = said; }
       status.textContent = "";
@@ -344,8 +344,8 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-ii-composer-copy]").addEventListener("click", function () {
       copyText(text.value, text).then(
-        function () { status.textContent = "Copied. Paste it into your message."; },
-        function () { status.textContent = "Copying did not work. Select the message and copy it with your keyboard."; }
+        function () { status.textContent = t("composer.copied-message"); },
+        function () { status.textContent = t("composer.copy-failed-message"); }
       );
     });
     form.querySelector("[data-ii-composer-reset]").addEventListener("click", function () {
@@ -365,15 +365,15 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
-      button.textContent = "Copy this template";
+      button.textContent = t("composer.copy-template");
       button.setAttribute("aria-describedby", "ii-template-status-" + title);
       var said = document.createElement("span");
       said.id = "ii-template-status-" + title;
       said.setAttribute("role", "status");
       button.addEventListener("click", function () {
         copyText(block.textContent, null).then(
-          function () { said.textContent = "Copied."; },
-          function () { said.textContent = "Copying did not work. Select the text and copy it with your keyboard."; }
+          function () { said.textContent = t("composer.copied-template"); },
+          function () { said.textContent = t("composer.copy-failed-template"); }
         );
       });
       row.appendChild(button);

@@ -22,6 +22,8 @@
   var empty = root.querySelector("[data-ii-follow-ups-empty]");
   var DAY_MS = 86400000;
   var KEEP_PAST_DAYS = 7;
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function day(value) {
@@ -43,7 +45,10 @@
   // The dated steps of one meeting.
   function stepsOf(meeting) {
     var c = meeting.contact;
-    var values = { name: c.name || "your contact", organisation: c.organisation || "the same organisation" };
+    var values = {
+      name: c.name || t("follow-ups.your-contact"),
+      organisation: c.organisation || t("follow-ups.same-organisation")
+    };
     var found = [];
     STEPS.forEach(function (step) {
       var from = day(c[step.after]);
@@ -101,7 +106,7 @@
     }
     event.push("SUMMARY:" + text(item.text));
     var about = [c.name, c.title, c.organisation].filter(Boolean).join(", ");
-    if (about) { event.push("DESCRIPTION:" + text("Informational interview: " + about)); }
+    if (about) { event.push("DESCRIPTION:" + text(t("follow-ups.calendar-description", { about: about }))); }
     event.push("END:VEVENT");
     return lines.concat(event, ["END:VCALENDAR"]).map(fold).join("\r\n") + "\r\n";
   }
@@ -130,15 +135,15 @@
       var li = document.createElement("li");
       li.setAttribute("data-ii-step", item.step.id);
       var when = document.createElement("strong");
-      when.textContent = edit.showDate(item.timed ? item.meeting.contact.date : isoDay(item.when)) +
-        (item.when < today ? " (past)" : "") + ": ";
+      var date = { date: edit.showDate(item.timed ? item.meeting.contact.date : isoDay(item.when)) };
+      when.textContent = item.when < today ? t("follow-ups.when-past", date) : t("follow-ups.when", date);
       li.appendChild(when);
       li.appendChild(document.createTextNode(item.text + " "));
       var b = document.createElement("button");
       b.type = "button";
       b.className = "ii-maker__swap";
-      b.textContent = "Add to calendar";
-      b.setAttribute("aria-label", "Add to calendar: " + item.text);
+      b.textContent = t("follow-ups.add-to-calendar");
+      b.setAttribute("aria-label", t("follow-ups.add-to-calendar-label", { step: item.text }));
       b.addEventListener("click", function () { download(item); });
       li.appendChild(b);
       list.appendChild(li);

@@ -10,11 +10,40 @@
     });
   }
 
+  // Our words are in text.js (see site_overrides/main.html). This script's one text comes
+  // with its own <script> element (data-ii-code-tools, in the build's language); a builder
+  // without the plugin leaves it out, and then text.js is loaded from beside this script (so
+  // also from disk and under a sub-path), once, on a page with a code block.
+  var HERE = document.currentScript ? document.currentScript.src : "";
+  var GIVEN = document.currentScript ? document.currentScript.getAttribute("data-ii-code-tools") : null;
+  var loaded = false;
+  var waiting = null;
+  function withText(then) {
+    if (GIVEN || window.infointerviewT || !HERE || loaded) { then(); return; }
+    if (!waiting) {
+      waiting = [];
+      var script = document.createElement("script");
+      script.src = HERE.replace(/infointerview\.js(\?.*)?$/, "text.js");
+      script.onload = script.onerror = function () {
+        loaded = true;
+        waiting.splice(0).forEach(function (next) { next(); });
+      };
+      document.head.appendChild(script);
+    }
+    waiting.push(then);
+  }
+
   // Material wraps each code block's copy button in an unnamed <nav>. Two of them on one page
   // are landmarks a screen reader cannot tell apart (axe landmark-unique), so number them.
   function labelCodeNavs(root) {
-    root.querySelectorAll(".md-code__nav").forEach(function (nav, index) {
-      nav.setAttribute("aria-label", "Code block " + (index + 1) + " tools");
+    var navs = root.querySelectorAll(".md-code__nav");
+    if (navs.length === 0) { return; }
+    withText(function () {
+      var t = window.infointerviewT || String;
+      navs.forEach(function (nav, index) {
+        nav.setAttribute("aria-label", GIVEN ? GIVEN.replace("{number}", String(index + 1))
+          : t("infointerview.code-tools", { number: index + 1 }));
+      });
     });
   }
 

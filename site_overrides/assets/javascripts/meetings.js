@@ -26,6 +26,8 @@
   var CONTACT = ["name", "title", "organisation", "date", "connection", "notes", "intro",
     "sent", "replied", "learned", "suggested", "next"];
   var FILE_KIND = "infointerview meetings";
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
 
   function storage() {
     try { return window.localStorage; } catch (error) { return null; }
@@ -83,7 +85,7 @@
     // The old date was free text ("3 May"); the date box now takes a date and time only,
     // so free text is kept in the notes instead of being lost.
     if (contact.date && !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(contact.date)) {
-      contact.notes = "Date: " + contact.date;
+      contact.notes = t("meetings.old-date", { date: contact.date });
       contact.date = "";
     }
     var own = Array.isArray(old.own) ? old.own.filter(isText) : [];
@@ -97,23 +99,17 @@
   function parse(text, fromFile) {
     var document;
     try { document = JSON.parse(text); } catch (error) {
-      return { meetings: [], problem: fromFile
-        ? "This file is not a file of meetings saved by this page. Nothing was read."
-        : "The meetings kept on this device were damaged and could not be read." };
+      return { meetings: [], problem: fromFile ? t("meetings.not-a-file") : t("meetings.damaged") };
     }
     if (!document || typeof document !== "object" || !Array.isArray(document.meetings)) {
-      return { meetings: [], problem: fromFile
-        ? "This file does not hold any meetings saved by this page. Nothing was read."
-        : "The meetings kept on this device were damaged and could not be read." };
+      return { meetings: [], problem: fromFile ? t("meetings.no-meetings-in-file") : t("meetings.damaged") };
     }
     if (typeof document.version === "number" && document.version > VERSION) {
-      return { meetings: [], problem: "These meetings were saved by a newer version of this " +
-        "site, so this page cannot read them. Nothing was changed." };
+      return { meetings: [], problem: t("meetings.newer") };
     }
     var meetings = document.meetings.map(normalise).filter(function (m) { return m !== null; });
     var lost = document.meetings.length - meetings.length;
-    return { meetings: meetings, problem: lost ? lost + (lost === 1 ? " meeting" : " meetings") +
-      " could not be read and " + (lost === 1 ? "was" : "were") + " left out." : "" };
+    return { meetings: meetings, problem: lost ? t("meetings.lost", { count: lost }) : "" };
   }
 
   function load() {
@@ -127,7 +123,7 @@
     var meeting = null;
     try { meeting = fromVersion1(JSON.parse(old)); } catch (error) { meeting = null; }
     return meeting ? { meetings: [meeting], problem: "" } : {
-      meetings: [], problem: "What an older version of this page kept was damaged and could not be read."
+      meetings: [], problem: t("meetings.old-damaged")
     };
   }
 

@@ -15,6 +15,9 @@
   var root = document.querySelector("[data-ii-meetings]");
   if (!store || !edit || !data || !root) { return; }
   var OPEN_KEY = "infointerview.openMeeting";
+  var FILE_NAME = "my-meetings.json";
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
 
   function start(app) {
     var form = document.querySelector("[data-ii-maker]");
@@ -51,14 +54,14 @@
 
     function save() {
       if (!store.save(meetings) && meetings.length) {
-        tell("This browser did not let the page keep your meetings (storage is off or full).", true);
+        tell(t("my-meetings.storage-refused"), true);
       }
     }
 
     function title(meeting) {
       var c = meeting.contact;
       var goal = data.goals.filter(function (g) { return g.id === meeting.choice.goal; })[0];
-      var parts = [c.name || "Someone you have not named yet"];
+      var parts = [c.name || t("my-meetings.unnamed")];
       if (c.organisation) { parts.push(c.organisation); }
       if (c.date) { parts.push(edit.showDate(c.date)); }
       if (goal) { parts.push(goal.title); }
@@ -72,16 +75,19 @@
         var item = document.createElement("li");
         var name = document.createElement("span");
         name.className = "ii-meetings__name";
-        name.textContent = title(meeting) + (meeting.id === current && keep.checked ? " (open now)" : "");
+                name.textContent = meeting.id === current && keep.checked
+          ? t("my-meetings.open-now", { title: title(meeting) }) : title(meeting);
         item.appendChild(name);
-        [["Open", "open"], ["Forget", "forget"]].forEach(function (pair) {
+        var said = { title: title(meeting) };
+        [[t("my-meetings.open"), t("my-meetings.open-label", said), "open"],
+          [t("my-meetings.forget"), t("my-meetings.forget-label", said), "forget"]].forEach(function (words) {
           var b = document.createElement("button");
           b.type = "button";
           b.className = "ii-maker__swap";
-          b.textContent = pair[0];
-          b.setAttribute("aria-label", pair[0] + " " + title(meeting));
+          b.textContent = words[0];
+          b.setAttribute("aria-label", words[1]);
           b.setAttribute("data-ii-meeting", meeting.id);
-          b.setAttribute("data-ii-do", pair[1]);
+          b.setAttribute("data-ii-do", words[2]);
           item.appendChild(document.createTextNode(" "));
           item.appendChild(b);
         });
@@ -118,7 +124,7 @@
       if (ids.indexOf(app.current().id) >= 0) { keep.checked = false; session(""); }
       save();
       draw();
-      tell(say + " Undo brings " + (ids.length === 1 ? "it" : "them") + " back.");
+      tell(t("my-meetings.undo-brings-back", { said: say, count: ids.length }));
       undoButton.focus();
     }
 
@@ -128,17 +134,17 @@
       keep.checked = true;
       session(id);
       draw();
-      tell("Opened: " + title(meeting) + "." + (lost ? " " + lost +
-        " changed question(s) are no longer in the question bank, so they are left out." : ""));
+      tell(lost ? t("my-meetings.opened-lost", { title: title(meeting), count: lost })
+        : t("my-meetings.opened", { title: title(meeting) }));
     }
 
     app.onChange(keepCurrent);
     keep.addEventListener("change", function () {
       if (keep.checked) {
         keepCurrent();
-        tell("This meeting is now kept on this device, with every change you make.");
+        tell(t("my-meetings.kept"));
       } else {
-        forget([app.current().id], "This meeting is no longer kept on this device.");
+        forget([app.current().id], t("my-meetings.no-longer-kept"));
       }
     });
     list.addEventListener("click", function (event) {
@@ -146,11 +152,11 @@
       if (!b) { return; }
       var id = b.getAttribute("data-ii-meeting");
       if (b.getAttribute("data-ii-do") === "open") { open(id); } else {
-        forget([id], "Forgotten: " + title(meetings[indexOf(id)]) + ".");
+        forget([id], t("my-meetings.forgotten", { title: title(meetings[indexOf(id)]) }));
       }
     });
     part("forget-all").addEventListener("click", function () {
-      forget(meetings.map(function (m) { return m.id; }), "All your meetings are forgotten on this device.");
+      forget(meetings.map(function (m) { return m.id; }), t("my-meetings.all-forgotten"));
     });
     undoButton.addEventListener("click", function () {
       if (!undoTo) { return; }
@@ -159,25 +165,24 @@
       if (undoTo.keep) { app.open(store.normalise(undoTo.open)); keep.checked = true; session(undoTo.open.id); }
       undoTo = null;
       draw();
-      tell("Undone: your meetings are back.");
+      tell(t("my-meetings.undone"));
     });
     part("new").addEventListener("click", function () {
       keep.checked = false;
       session("");
       app.open(store.normalise({ choice: {}, contact: {} }));
       draw();
-      tell("A new, empty meeting. Tick \u201cKeep this meeting on this device\u201d to keep it.");
+      tell(t("my-meetings.new"));
       form.elements.name.focus();
     });
     part("export").addEventListener("click", function () {
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([store.toFile(meetings)], { type: "application/json" }));
-      link.download = "my-meetings.json";
+      link.download = FILE_NAME;
       document.body.appendChild(link);
       link.click();
       link.remove();
-      tell("Saved " + meetings.length + (meetings.length === 1 ? " meeting" : " meetings") +
-        " to the file my-meetings.json in your downloads.");
+      tell(t("my-meetings.saved", { count: meetings.length, file: FILE_NAME }));
     });
     root.querySelector("#ii-maker-import").addEventListener("change", function (event) {
       var file = event.target.files[0];
@@ -191,9 +196,9 @@
         save();
         draw();
         event.target.value = "";
-        if (read.meetings.length === 0) { tell(read.problem || "The file holds no meetings.", true); return; }
-        tell("Read " + read.meetings.length + (read.meetings.length === 1 ? " meeting" : " meetings") +
-          " from the file." + (read.problem ? " " + read.problem : ""));
+        if (read.meetings.length === 0) { tell(read.problem || t("my-meetings.file-empty"), true); return; }
+        var said = t("my-meetings.read", { count: read.meetings.length });
+        tell(read.problem ? said + " " + read.problem : said);
       });
     });
     shareContact.addEventListener("change", updateShare);

@@ -9,6 +9,8 @@
   "use strict";
 
   var QUIET = 4;
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
   var SVG = "http://www.w3.org/2000/svg";
   var box = document.querySelector("[data-ii-maker-qr]");
   var share = document.querySelector("#ii-maker-share");
@@ -37,7 +39,7 @@
       code.addData(text, "Byte");
       code.make();
     } catch (error) {
-      box.textContent = "This address is too long for a QR code. Copy the address instead.";
+      box.textContent = t("qr.too-long");
       return;
     }
     var count = code.getModuleCount();
@@ -51,7 +53,7 @@
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", "0 0 " + size + " " + size);
     svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "QR code of the address above, to open this sheet on a phone");
+    svg.setAttribute("aria-label", t("qr.label"));
     svg.setAttribute("shape-rendering", "crispEdges");
     var back = document.createElementNS(SVG, "rect");
     back.setAttribute("width", String(size));

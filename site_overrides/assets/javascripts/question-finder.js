@@ -7,6 +7,8 @@
   "use strict";
 
   var data = window.infointerviewSheetMaker;
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
   var SHOWN = 8;
 
   function start(app) {
@@ -37,16 +39,16 @@
         var add = document.createElement("button");
         add.type = "button";
         add.className = "ii-maker__swap";
-        add.textContent = "Add";
-        add.setAttribute("aria-label", "Add: " + texts[n]);
+        add.textContent = t("question-finder.add");
+        add.setAttribute("aria-label", t("question-finder.add-label", { question: texts[n] }));
         add.addEventListener("click", function () { app.add(n); });
         item.appendChild(text);
         item.appendChild(add);
         list.appendChild(item);
       });
-      said.textContent = found.length === 0 ? "No question found." :
-        found.length + (found.length === 1 ? " question found" : " questions found") +
-        (found.length > SHOWN ? "; the first " + SHOWN + " are shown." : ".");
+      said.textContent = found.length === 0 ? t("question-finder.none")
+        : found.length > SHOWN ? t("question-finder.found-first", { count: found.length, shown: SHOWN })
+          : t("question-finder.found", { count: found.length });
     }
 
     box.addEventListener("input", search);

@@ -18,8 +18,11 @@
   var loaded = store.load();
   var meetings = loaded.meetings;
   var note = root.querySelector("[data-ii-records-note]");
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
 
-  // "2026-05-04T09:30" as the student's browser writes dates; anything else as typed.
+  // "2026-05-04T09:30" as the student's browser writes dates in the page's language;
+  // anything else as typed.
   function showDate(value) {
     var parts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value || "");
     if (!parts) { return value || ""; }
@@ -27,7 +30,7 @@
       Number(parts[4] || 0), Number(parts[5] || 0));
     var options = { year: "numeric", month: "long", day: "numeric" };
     if (parts[4] !== undefined) { options.hour = "numeric"; options.minute = "2-digit"; }
-    return isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(undefined, options).format(date);
+    return isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(t.locale ? t.locale() : undefined, options).format(date);
   }
 
   // What each field of a record shows for one meeting (text only: it lands via textContent).
@@ -35,7 +38,7 @@
     var c = meeting.contact;
     return {
       name: c.name, title: c.title, organisation: c.organisation, connection: c.connection,
-      sent: showDate(c.sent), replied: c.replied === "yes" ? "Yes" : "", date: showDate(c.date),
+      sent: showDate(c.sent), replied: c.replied === "yes" ? t("records.replied-yes") : "", date: showDate(c.date),
       format: formats[meeting.choice.format] || "", thanks: "", next: c.next,
       learned: c.learned, suggested: c.suggested
     };
@@ -60,19 +63,17 @@
       var entry = first.cloneNode(true);
       entry.removeAttribute("data-ii-record-blank");
       entry.setAttribute("data-ii-record-kept", meeting.id);
-      entry.setAttribute("aria-label", "Contact " + (index + 1) + ": " + (meeting.contact.name || "not named"));
+      entry.setAttribute("aria-label", t("records.contact-named",
+        { number: index + 1, name: meeting.contact.name || t("records.not-named") }));
       fill(entry, values(meeting, formats));
       first.parentNode.insertBefore(entry, first);
       return entry;
     });
     // The blank entries after the kept ones are numbered on from them.
     blanks.forEach(function (entry, index) {
-      entry.setAttribute("aria-label", "Contact " + (filled.length + index + 1));
+      entry.setAttribute("aria-label", t("records.contact", { number: filled.length + index + 1 }));
     });
-    var count = meetings.length + (meetings.length === 1 ? " meeting" : " meetings");
-    note.textContent = "Filled in from the " + count + " kept on this device (the sheet maker\u2019s " +
-      "\u201cMy meetings\u201d). Nothing here is sent anywhere. The empty entries below are for " +
-      "writing by hand; the thank-you date is one to write in yourself.";
+    note.textContent = t("records.filled", { count: meetings.length });
     root.querySelector("[data-ii-records-blank]").addEventListener("change", function (event) {
       filled.forEach(function (entry) { entry.hidden = event.target.checked; });
     });
@@ -85,7 +86,7 @@
       var option = document.createElement("option");
       option.value = meeting.id;
       var c = meeting.contact;
-      option.textContent = [c.name || "Someone you have not named yet", c.organisation, showDate(c.date)]
+      option.textContent = [c.name || t("records.unnamed"), c.organisation, showDate(c.date)]
         .filter(Boolean).join(" \u00b7 ");
       select.appendChild(option);
     });
@@ -99,7 +100,7 @@
     // Damaged or newer storage: said plainly (meetings.js words it), and the record stays blank.
     if (loaded.problem) {
       root.querySelectorAll("p:not([data-ii-records-note])").forEach(function (p) { p.hidden = true; });
-      note.textContent = loaded.problem + " The record below is blank for writing by hand.";
+      note.textContent = t("records.blank", { problem: loaded.problem });
       root.hidden = false;
     }
     return;

@@ -8,6 +8,10 @@
 (function () {
   "use strict";
 
+  // Our words, in the page's language (text.js; generator/site/script_text.py). The focus
+  // labels are sheet-edit.js's button labels, by the same keys.
+  var t = window.infointerviewT || String;
+
   window.infointerviewSheetActions = function (m) {
     var state = m.state;
     var data = m.data;
@@ -46,24 +50,24 @@
       swap: function (target) {
         if (target.extra !== undefined) {
           var best = nextSuiting(m.shownExtra(target.extra));
-          if (best < 0) { m.say("No other question suits this meeting."); return; }
+          if (best < 0) { m.say(t("sheet-actions.no-other")); return; }
           var number = state.items.length + m.sheet().extras.indexOf(target.extra) + 1;
           m.act(function () { state.extras[target.extra] = best; },
-            "Question " + number + " is now: " + m.questionText(best),
-            "Swap question " + number + " for another");
+            t("sheet-actions.swapped", { number: number, question: m.questionText(best) }),
+            t("sheet-edit.swap-label", { number: number }));
           return;
         }
         var item = state.items[target.index];
         var found = nextSuiting(item.n);
-        if (found < 0) { m.say("No other question suits this meeting."); return; }
+        if (found < 0) { m.say(t("sheet-actions.no-other")); return; }
         m.act(function () { state.custom = true; state.items[target.index] = { n: found }; },
-          "Question " + (target.index + 1) + " is now: " + m.questionText(found),
-          "Swap question " + (target.index + 1) + " for another");
+          t("sheet-actions.swapped", { number: target.index + 1, question: m.questionText(found) }),
+          t("sheet-edit.swap-label", { number: target.index + 1 }));
       },
       remove: function (target) {
         var gone = state.items[target.index];
         m.act(function () { state.custom = true; state.items.splice(target.index, 1); },
-          "Question " + (target.index + 1) + " is removed: " + itemText(gone) + ". Undo brings it back.");
+          t("sheet-actions.removed", { number: target.index + 1, question: itemText(gone) }));
         m.undoButton.focus();
       },
       move: function (target) {
@@ -73,8 +77,8 @@
           state.custom = true;
           var moved = state.items.splice(target.index, 1)[0];
           state.items.splice(to, 0, moved);
-        }, "Question " + (target.index + 1) + " is now question " + (to + 1) + ".",
-        (target.by < 0 ? "Move question " + (to + 1) + " up" : "Move question " + (to + 1) + " down"));
+        }, t("sheet-actions.moved", { from: target.index + 1, to: to + 1 }),
+        target.by < 0 ? t("sheet-edit.up-label", { number: to + 1 }) : t("sheet-edit.down-label", { number: to + 1 }));
       },
       reword: function (target) {
         m.act(function () {
@@ -82,18 +86,18 @@
           if (target.text === itemText(item)) { return false; }
           state.custom = true;
           if (item.own !== undefined) { item.own = target.text; } else { item.text = target.text; }
-        }, "Question " + (target.index + 1) + " now reads: " + target.text,
-        "Reword question " + (target.index + 1));
+        }, t("sheet-actions.reworded", { number: target.index + 1, question: target.text }),
+        t("sheet-edit.reword-label", { number: target.index + 1 }));
       },
       add: function (target) {
         if (target.n !== undefined && onSheet()[target.n]) {
-          m.say("That question is already on your sheet.");
+          m.say(t("sheet-actions.already"));
           return;
         }
         m.act(function () {
           state.custom = true;
           state.items.push(target.n !== undefined ? { n: target.n } : { own: target.own });
-        }, "Question " + (state.items.length + 1) + " is added to the sheet.");
+        }, t("sheet-actions.added", { number: state.items.length + 1 }));
       }
     };
 

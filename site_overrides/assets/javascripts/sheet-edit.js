@@ -10,6 +10,8 @@
   "use strict";
 
   var CONTACT_IN_ADDRESS = ["name", "title", "organisation", "date", "connection", "intro"];
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
 
   function button(text, label, action, extra) {
     var element = document.createElement("button");
@@ -28,20 +30,21 @@
     var bar = document.createElement("span");
     bar.className = "ii-maker__tools ii-screen-only";
     var at = { index: String(index) };
-    if (fromBank) { bar.appendChild(button("Swap", "Swap question " + number + " for another", "swap", at)); }
-    bar.appendChild(button("Reword", "Reword question " + number, "reword", at));
-    if (index > 0) { bar.appendChild(button("Up", "Move question " + number + " up", "up", at)); }
+    var said = { number: number };
+    if (fromBank) { bar.appendChild(button(t("sheet-edit.swap"), t("sheet-edit.swap-label", said), "swap", at)); }
+    bar.appendChild(button(t("sheet-edit.reword"), t("sheet-edit.reword-label", said), "reword", at));
+    if (index > 0) { bar.appendChild(button(t("sheet-edit.up"), t("sheet-edit.up-label", said), "up", at)); }
     if (index < count - 1) {
-      bar.appendChild(button("Down", "Move question " + number + " down", "down", at));
+      bar.appendChild(button(t("sheet-edit.down"), t("sheet-edit.down-label", said), "down", at));
     }
-    bar.appendChild(button("Remove", "Remove question " + number, "remove", at));
+    bar.appendChild(button(t("sheet-edit.remove"), t("sheet-edit.remove-label", said), "remove", at));
     return bar;
   }
 
   function swapButton(label, target) {
     var bar = document.createElement("span");
     bar.className = "ii-maker__tools ii-screen-only";
-    bar.appendChild(button("Swap", label, "swap", { extra: String(target.extra) }));
+    bar.appendChild(button(t("sheet-edit.swap"), label, "swap", { extra: String(target.extra) }));
     return bar;
   }
 
@@ -76,16 +79,16 @@
     input.type = "text";
     input.value = text.textContent;
     input.setAttribute("autocomplete", "off");
-    input.setAttribute("aria-label", "Question " + (index + 1) + " in your words");
-    var keep = button("Keep", "Keep these words", "keep", {});
-    var cancel = button("Cancel", "Cancel rewording", "cancel", {});
+    input.setAttribute("aria-label", t("sheet-edit.reword-box", { number: index + 1 }));
+    var keep = button(t("sheet-edit.keep"), t("sheet-edit.keep-label"), "keep", {});
+    var cancel = button(t("sheet-edit.cancel"), t("sheet-edit.cancel-label"), "cancel", {});
     function done(save) {
       var words = input.value.trim();
       box.remove();
       text.hidden = false;
       bar.hidden = false;
       if (save && words) { actions.reword({ index: index, text: words }); } else {
-        focus(item, "Reword question " + (index + 1));
+        focus(item, t("sheet-edit.reword-label", { number: index + 1 }));
       }
     }
     keep.addEventListener("click", function (event) { event.stopPropagation(); done(true); });
@@ -119,7 +122,8 @@
     });
   }
 
-  // A date and time from the form ("2026-05-03T14:00") as the student's browser writes dates.
+  // A date and time from the form ("2026-05-03T14:00") as the student's browser writes dates
+  // in the page's language (text-helper.js: en-GB on an English page for a British browser).
   var DAY = { weekday: "long", year: "numeric", month: "long", day: "numeric" };
   var formats = {};
   function showDate(value) {
@@ -131,7 +135,7 @@
     if (isNaN(date.getTime())) { return value; }
     var timed = parts[4] !== undefined;
     if (!formats[timed]) {
-      formats[timed] = new Intl.DateTimeFormat(undefined, timed
+      formats[timed] = new Intl.DateTimeFormat(t.locale ? t.locale() : undefined, timed
         ? { weekday: DAY.weekday, year: DAY.year, month: DAY.month, day: DAY.day, hour: "numeric", minute: "2-digit" }
         : DAY);
     }

@@ -24,6 +24,8 @@
   var article = document.querySelector(".ii-sheet");
   if (!data || !suits || !store || !edit || !makeActions || !lookup || !form || !article) { return; }
   var AXES = store.AXES;
+  // Our words, in the page's language (text.js; generator/site/script_text.py).
+  var t = window.infointerviewT || String;
   // The typed details that go on the printed sheet, by the name of their slot.
   var PRINTED = ["name", "organisation", "date", "connection", "intro"];
 
@@ -170,7 +172,7 @@
     clear(extras);
     sheet.extras.forEach(function (n, index) {
       var node = questionNode(shownExtra(n));
-      node.appendChild(edit.swapButton("Swap question " + (prepared + index + 1) + " for another",
+      node.appendChild(edit.swapButton(t("sheet-edit.swap-label", { number: prepared + index + 1 }),
         { extra: n }));
       extras.appendChild(node);
     });
@@ -178,9 +180,7 @@
     slot("questions").parentNode.style.setProperty("--ii-grow", String(prepared));
     slot("extras-section").style.setProperty("--ii-grow", String(sheet.extras.length));
     fit.textContent = room > 0 && prepared > room
-      ? "Page 1 has room for " + room + " questions with space to write under each, and this " +
-        "sheet has " + prepared + ". Remove " + (prepared - room) + " of your own questions, " +
-        "or the closing will print on page 2."
+      ? t("sheet-maker.no-room", { room: room, count: prepared, excess: prepared - room })
       : "";
 
     var closing = slot("closing");
@@ -203,9 +203,10 @@
     }
     fillTyped();
     if (announce) {
-      var industry = sheet.industry ? " (" + sheet.industry.title + ")" : "";
-      status.textContent = "Sheet for a " + sheet.minutes + "-minute " + sheet.format.meeting +
-        " with " + sheet.role.lower + industry + ": " + prepared + " questions";
+      var said = { minutes: sheet.minutes, meeting: sheet.format.meeting, role: sheet.role.lower,
+        count: prepared };
+      if (sheet.industry) { said.industry = sheet.industry.title; }
+      status.textContent = sheet.industry ? t("sheet-maker.status-industry", said) : t("sheet-maker.status", said);
     }
   }
 
@@ -250,7 +251,7 @@
     applySheet(JSON.parse(last));
     render(false);
     changed();
-    status.textContent = "Undone.";
+    status.textContent = t("sheet-maker.undone");
   }
 
   // A new choice: the questions follow it. The student's own questions stay; swaps,
@@ -266,7 +267,7 @@
     if (hadChanges) { history.push(before); undoButton.disabled = false; }
     render(true);
     if (hadChanges) {
-      status.textContent += ". Your other changes were for the old choice: Undo brings them back.";
+      status.textContent = t("sheet-maker.old-changes", { status: status.textContent });
     }
     changed();
   }
@@ -278,7 +279,7 @@
       store.CONTACT.forEach(function (name) { form.elements[name].value = shared.contact[name] || ""; });
     }
     render(true);
-    if (lost) { status.textContent += ". " + lost + " changed question(s) are no longer in the bank."; }
+    if (lost) { status.textContent = t("sheet-maker.lost", { status: status.textContent, count: lost }); }
   }
 
   form.addEventListener("change", function (event) {
@@ -302,7 +303,7 @@
     var field = form.elements.own;
     var text = field.value.trim();
     if (!text) {
-      status.textContent = "Type your question first.";
+      status.textContent = t("sheet-maker.type-first");
       field.focus();
       return;
     }
