@@ -23,7 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.core.languages import available_languages  # noqa: E402
 from generator.core.loader import load_bank  # noqa: E402
+from generator.site.page_languages import translation_of  # noqa: E402
 from generator.site.site_pages import content_pages  # noqa: E402
 
 try:  # the test extras install it
@@ -127,6 +129,8 @@ def measure() -> list[tuple[str, float, int, float]]:
     results = []
     for path in sorted((ROOT / "content").rglob("*.md")):
         name = path.relative_to(ROOT / "content").as_posix()
+        if translation_of(name, available_languages()):
+            continue  # the common-English-word measures do not apply to the French pages
         if name.startswith(GUIDE) or name in GUIDE:
             text = prose(expanded.get(name, path.read_text(encoding="utf-8")))
             level, words, _ = grade(text)

@@ -86,7 +86,7 @@ def translate_bank(bank: Bank, folders: Sequence[Path], code: str) -> Translated
                         f"translation; add it under {name}: {ident}: {field}: in "
                         f"{display_path(_expected_file(item, folders, code))}")))
             if changes:
-                items[ident] = dataclasses.replace(item, **changes)  # type: ignore[type-var]
+                items[ident] = dataclasses.replace(item, **changes)
         sections[name] = items
     return Translated(Bank.from_sections(sections, bank.hidden), problems, missing)
 

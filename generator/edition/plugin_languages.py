@@ -51,6 +51,7 @@ from generator.site.theme_words import theme_words
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.infointerview")
 
@@ -214,7 +215,7 @@ class LanguagesPart:
             while stack:
                 item = stack.pop()
                 if isinstance(item, Section):
-                    item.title = _keep_markup(item.title, gettext(str(item.title)))
+                    item.title = str(_keep_markup(item.title, gettext(str(item.title))))
                     stack.extend(item.children)
                 elif getattr(item, "title", None) and getattr(item, "is_page", False):
                     item.title = gettext(item.title)
@@ -236,11 +237,11 @@ class LanguagesPart:
                 return f'<div class="admonition note"><p>{note}</p></div>{html}'
         return html
 
-    def on_page_context(self, context: dict[str, Any], page: Page, **_: object
-                        ) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         """Links to this page in every language, for the menu and `<link hreflang>`."""
         if len(self.languages) > 1:
-            context["ii_languages"] = language_links(
+            context["ii_languages"] = language_links(  # type: ignore[typeddict-unknown-key]
                 page.url, self.language.code,
                 [(language.code, language.name) for language in self.languages])
         return context
