@@ -86,9 +86,10 @@ def test_the_translated_bank_and_words_reach_the_third_languages_pages(built: Pa
 
 def test_every_page_links_to_itself_in_the_other_language(built: Path) -> None:
     english = (built / "hours.html").read_text("utf-8")
-    assert re.search(r'<link rel="alternate" hreflang="eo" href="eo/hours.html">', english)
+    assert re.search(r'href="eo/hours\.html" hreflang="eo" lang="eo"', english)
     other = (built / "eo" / "hours.html").read_text("utf-8")
     assert re.search(r'href="\.\./hours\.html" hreflang="en" lang="en"', other)
+    assert not (built / "eo" / "404.html").exists()  # the root's 404 serves every language
 
 
 def test_a_centre_that_wants_everything_translated_gets_the_list_of_what_is_missing(

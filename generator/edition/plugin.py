@@ -67,6 +67,8 @@ log = logging.getLogger("mkdocs.plugins.infointerview")
 BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 SITE_CSS_PATH = "assets/stylesheets/infointerview.css"
+COMPOSER_CSS_PATH = "assets/stylesheets/composer.css"
+LAZY_SEARCH_PATH = "assets/javascripts/lazy-search.js"
 SCRIPTS_PATH = "assets/javascripts"
 PAGE_TEXT = "infointerview_code_tools"  # config.extra's key, read by site_overrides/main.html
 
@@ -138,6 +140,13 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
         self.centre = self.options.centre
         self._choose_language(config)
         self._add_theme_overrides(config)
+        # lazy-search.js is written into every page (main.html): without its comments.
+        for folder in config.theme.dirs:
+            script = Path(folder) / LAZY_SEARCH_PATH
+            if script.is_file():
+                config.extra["ii_lazy_search"] = Markup(
+                    compact_js(script.read_text(encoding="utf-8")).replace("</", "<\\/"))
+                break
         # What the shipped pages need reaches sites made by older releases too.
         add_missing(config.markdown_extensions, config.mdx_configs)
         # sheet.css is linked by the theme override, on the pages that show a sheet only.
@@ -221,9 +230,10 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The site's stylesheet, copied by MkDocs from the theme overrides, loses its comments
         # in the built site: it holds back every page's first paint (issue 25).
-        built = Path(config.site_dir) / SITE_CSS_PATH
-        if built.is_file():
-            built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
+        for stylesheet in (SITE_CSS_PATH, COMPOSER_CSS_PATH):
+            built = Path(config.site_dir) / stylesheet
+            if built.is_file():
+                built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
         # Our scripts lose their comments too: the words of the scripts (text.js, issue 21)
         # took the composer's page over its budget otherwise. Only a file that is still the
         # shipped one: a centre's own script of the same name is served as written.

@@ -145,8 +145,19 @@ class LanguagesPart:
                 "infointerview plugin, and leave theme.language out: the plugin sets it for "
                 "each language.")
         config.theme["language"] = code
+        if nested_language() is not None:
+            # MkDocs writes a 404 page with addresses from the host's root; a host serves the
+            # root's own for any missing address, in every language's folder too.
+            config.theme.static_templates.discard("404.html")
         if len(codes) > 1:
             config.extra["alternate"] = LanguageMenu()
+            if config.site_url:  # hreflang in the sitemap, which needs whole addresses
+                root = config.site_url.rstrip("/") + "/"
+                if nested_language() is not None:
+                    root = root.removesuffix(f"{code}/")
+                config.extra["ii_language_roots"] = [
+                    {"code": other, "url": root + ("" if other == codes[0] else f"{other}/")}
+                    for other in codes]
         with use_language(self.language):
             config.extra["ii_words"] = theme_words()
             if code != SOURCE_LANGUAGE:
