@@ -11,7 +11,6 @@ the iframe-worker's frame included).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
