@@ -112,6 +112,7 @@ class _Commands(click.Group):
     when they run, so a sheet does not pay for zip and XML libraries."""
 
     lazy: ClassVar[dict[str, tuple[str, str]]] = {
+        "check-accessibility": ("generator.edition.accessibility_check", "check_accessibility"),
         "new-site": ("generator.edition.new_site", "new_site"),
         "package": ("generator.edition.lms_package", "package"),
     }

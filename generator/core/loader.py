@@ -16,9 +16,9 @@ from pathlib import Path
 from generator.core import checks, coverage
 from generator.core.bank_translations import TRANSLATIONS
 from generator.core.errors import BankError, Problem, display_path
-from generator.core.hiding import follow_hides
+from generator.core.hiding import HideEntry, blame_hides, follow_hides, follow_recipes
 from generator.core.model import Bank, Item, Question
-from generator.core.renames import Rename, check_renames, collect, read_renamed
+from generator.core.renames import Rename, Renames, check_renames, collect, read_renamed
 from generator.core.schema import (
     HIDE,
     RENAMED,
@@ -39,7 +39,7 @@ class _Folder:
     """What one folder contributes: its items per section, and the ids it hides."""
 
     items: dict[str, dict[str, Item]] = field(default_factory=dict)
-    hides: list[tuple[str, str, Path, int]] = field(default_factory=list)
+    hides: list[HideEntry] = field(default_factory=list)
     renames: list[Rename] = field(default_factory=list)
 
 
@@ -109,52 +109,91 @@ def _read_files(folder: Path) -> list[_FileRead] | None:
 
 def _load_bank(folders: list[Path], files: list[list[_FileRead] | None]) -> Bank:
     problems: list[Problem] = []
-    merged: dict[str, dict[str, Item]] = {name: {} for name in SECTIONS}
-    renamed: list[Rename] = []
-    hidden: set[tuple[str, str]] = set()
-    asked: set[str] = set()  # every kind a question of some folder asks
+    contributions: list[_Folder] = []
     for folder, found in zip(folders, files, strict=True):
         if found is None:
             problems.append(Problem(folder, 0, "bank folder not found"))
             continue
-        contribution = _read_folder(found, problems)
+        contributions.append(_read_folder(found, problems))
+    if not folders:
+        raise BankError([Problem(Path("."), 0, "no bank folder given")])
+    merge = _merge(contributions, problems)
+    renames = collect(merge.renamed, problems)
+    problems.extend(check_renames(renames, merge.items, merge.hidden))
+    if problems:  # references would only repeat errors about items that failed to load
+        raise BankError(problems)
+    bank, problems = _finish(merge, renames, folders[-1])
+    if problems and merge.hides:
+        # The guide's own files cannot be edited: what only hiding breaks is reported at the
+        # centre's `hide:` lines (generator/core/hiding.py).
+        problems = blame_hides(problems, merge.hides, lambda hides: _finish(
+            _merge(contributions, [], hides), renames, folders[-1])[1])
+    if problems:
+        raise BankError(problems)
+    return bank
+
+
+@dataclass
+class _Merged:
+    """The folders merged in order: items, renames, what `hide:` took out and where."""
+
+    items: dict[str, dict[str, Item]]
+    renamed: list[Rename] = field(default_factory=list)
+    hidden: set[tuple[str, str]] = field(default_factory=set)
+    hides: list[HideEntry] = field(default_factory=list)  # the entries that hid an item
+    asked: set[str] = field(default_factory=set)  # every kind a question of some folder asks
+    # Every question before any was hidden: what the goals' and roles' recipes could ask.
+    questions: dict[str, Item] = field(default_factory=dict)
+
+
+def _merge(contributions: list[_Folder], problems: list[Problem],
+           only: list[HideEntry] | None = None) -> _Merged:
+    """Merge the folders; `only`: apply just these `hide:` entries (to see what they do)."""
+    merged = _Merged({name: {} for name in SECTIONS})
+    for contribution in contributions:
         # Earlier folders' renames explain this folder's old ids (an overlay meets the guide's).
-        renamed.extend(contribution.renames)
-        renames = collect(renamed, [])
+        merged.renamed.extend(contribution.renames)
+        renames = collect(merged.renamed, [])
         for name, items in contribution.items.items():
-            merged[name].update(items)  # dict.update keeps a replaced item in its place
-        asked.update(q.kind for q in contribution.items.get("questions", {}).values()
-                     if isinstance(q, Question))
-        for section, ident, path, line in contribution.hides:
-            if merged[section].pop(ident, None) is None:
+            merged.items[name].update(items)  # dict.update keeps a replaced item in its place
+        questions = contribution.items.get("questions", {})
+        merged.questions.update(questions)
+        merged.asked.update(q.kind for q in questions.values() if isinstance(q, Question))
+        for entry in contribution.hides:
+            if only is not None and entry not in only:
+                continue
+            section, ident, path, line = entry
+            if merged.items[section].pop(ident, None) is None:
                 rename = renames.get(section, {}).get(ident)
                 message = (f"hide: {rename.hint()}" if rename else
                            f"hide: no {SECTIONS[section].singular} {ident!r} to hide")
                 problems.append(Problem(path, line, message))
             else:
-                hidden.add((section, ident))
-    if not folders:
-        raise BankError([Problem(Path("."), 0, "no bank folder given")])
-    renames = collect(renamed, problems)
-    problems.extend(check_renames(renames, merged, hidden))
-    if problems:  # references would only repeat errors about items that failed to load
-        raise BankError(problems)
+                merged.hidden.add((section, ident))
+                merged.hides.append(entry)
+    return merged
+
+
+def _finish(merge: _Merged, renames: Renames, folder: Path) -> tuple[Bank, list[Problem]]:
+    """The merged bank with its hides followed, and the problems of the whole bank."""
+    merged = {name: dict(items) for name, items in merge.items.items()}
+    hidden = merge.hidden
     # What the hidden items' ids leave behind in the guide's own files, which a centre cannot edit.
     hidden = follow_hides(merged, {h for h in hidden if h[1] not in merged[h[0]]})
     # A kind whose every question a centre hid (a category, say) goes with them, so the
     # recipes skip it instead of failing check for a kind nothing can ask any more.
     left = {q.kind for q in merged["questions"].values() if isinstance(q, Question)}
-    if emptied := {("kinds", kind) for kind in asked - left if merged["kinds"].pop(kind, None)}:
+    if emptied := {("kinds", kind)
+                   for kind in merge.asked - left if merged["kinds"].pop(kind, None)}:
         hidden = follow_hides(merged, hidden | emptied)
+    if hidden:
+        follow_recipes(merged, merge.questions)
     bank = Bank.from_sections(merged, frozenset(hidden))
-    problems.extend(checks.check_references(bank, renames))
-    problems.extend(checks.check_anchors(bank))
+    problems = [*checks.check_references(bank, renames), *checks.check_anchors(bank)]
     if not problems:
         # Last, whether sheets can be made at all: a question of the selection rules.
-        problems.extend(coverage.coverage_problems(bank, folders[-1]))
-    if problems:
-        raise BankError(problems)
-    return bank
+        problems.extend(coverage.coverage_problems(bank, folder))
+    return bank, problems
 
 
 def _read_folder(found: list[_FileRead], problems: list[Problem]) -> _Folder:
@@ -216,8 +255,8 @@ def _read_section(
 
 def _read_hide(
     value: object, path: Path, line: int, problems: list[Problem]
-) -> list[tuple[str, str, Path, int]]:
-    hides = []
+) -> list[HideEntry]:
+    hides: list[HideEntry] = []
     for section, ids, key_line in by_section(HIDE, "questions: [some-id]", value, path, line,
                                              problems):
         if not isinstance(ids, YamlList) or not all(isinstance(i, str) for i in ids):

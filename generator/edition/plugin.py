@@ -35,6 +35,7 @@ from generator.core.errors import BankError, ConfigError, PdfUnavailable
 from generator.core.languages import ENGLISH, Language, gettext, use_language
 from generator.core.loader import load_bank
 from generator.core.model import Bank
+from generator.core.own_check import OwnCheck, read_record
 from generator.core.resources import shipped_path
 from generator.core.site_options import (
     PLUGIN,
@@ -185,7 +186,9 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
             config.extra[PAGE_TEXT] = script_catalogue()[CODE_TOOLS]
             palette = self._palette()
             facts = self.options.statements or StatementFacts()
-            pages.update(statement_pages(self.centre, facts, palette.changes if palette else ()))
+            own_check = self._own_check(config)
+            pages.update(statement_pages(self.centre, facts, palette.changes if palette else (),
+                                         own_check))
             css = self._palette_css()
             if css:
                 pages[BRAND_CSS_PATH] = css
@@ -262,6 +265,20 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
     def _content_folders(self, config: MkDocsConfig) -> list[Path]:
         docs, shipped = Path(config.docs_dir), shipped_path("content")
         return [docs] if docs.resolve() == shipped.resolve() else [docs, shipped]
+
+    def _own_check(self, config: MkDocsConfig) -> OwnCheck | None:
+        """The centre's check of its own pages (`infointerview check-accessibility`), if any."""
+        if not self.centre:
+            return None
+        try:
+            found = read_record(Path(config.config_file_path).parent, Path(config.docs_dir))
+        except ConfigError as error:
+            raise PluginError(f"infointerview: {error}") from None
+        if found and found.changed:
+            log.info("infointerview: %d of your own pages changed after the accessibility check "
+                     "of %s; the statement says so. Run `infointerview check-accessibility` "
+                     "after the build to check them.", len(found.changed), found.date)
+        return found
 
     def _add_theme_overrides(self, config: MkDocsConfig) -> None:
         """Put the shipped overrides after the centre's own custom_dir and before Material."""

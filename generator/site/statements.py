@@ -11,11 +11,15 @@ time's, so two builds of the same release are byte-identical.
 from __future__ import annotations
 
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 from generator.core.centre import PROJECT_CONTACT, Centre
 from generator.core.languages import N_, gettext
 from generator.core.statement_facts import StatementFacts
 from generator.rendering import render
+
+if TYPE_CHECKING:
+    from generator.core.own_check import OwnCheck
 
 # The day this release's full test suite (axe-core light and dark, keyboard, print, tagged
 # PDFs) last passed on the shipped pages. Update it when a release is made.
@@ -34,16 +38,18 @@ def release() -> str:
 
 def statement_pages(
     centre: Centre | None, facts: StatementFacts | None = None,
-    colour_changes: tuple[str, ...] = (),
+    colour_changes: tuple[str, ...] = (), own_check: OwnCheck | None = None,
 ) -> dict[str, str]:
     """Path in the docs folder -> Markdown, for a centre's edition or (None) the project's;
-    `colour_changes` are the shades the build used where a brand colour failed contrast."""
+    `colour_changes` are the shades the build used where a brand colour failed contrast;
+    `own_check` is the centre's own check of its pages (`infointerview check-accessibility`)."""
     facts = facts or StatementFacts()
     return {
         "about/accessibility.md": render.render_markdown(
             "page_accessibility.md.j2", centre=centre, facts=facts,
             checked_on=gettext(LAST_CHECKED), release=release(),
             project_contact=gettext(PROJECT_CONTACT), colour_changes=colour_changes,
+            own_check=own_check,
         ),
         "about/privacy.md": render.render_markdown(
             "page_privacy.md.j2", centre=centre, facts=facts,

@@ -2,7 +2,8 @@
 it into a fresh virtual environment, make a centre's site with `new-site`, fill in the centre,
 add a question for a new industry and a page, and build with --strict. Then look at the result
 as a student would: the centre everywhere, the statements, axe-core clean in light and dark,
-and not one request to another site.
+and not one request to another site. And the upgrade a centre makes: a site built with an older
+release, whose overlay replaces a question this release renamed, upgraded to this wheel.
 
 Installing takes a minute or two: the dependencies come from the package index.
 """
@@ -10,6 +11,8 @@ Installing takes a minute or two: the dependencies come from the package index.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 import venv
@@ -30,6 +33,12 @@ from .test_accessibility import DESKTOP, SCHEMES, check_page
 pytestmark = pytest.mark.browser
 
 INSTALL_TIMEOUT = 900
+# A rename this release records in question_bank/renamed.yml (two questions merged into one).
+OLD, NEW = "story-turning-point", "story-key-steps"
+OVERLAY = (f"questions:\n  - id: {OLD}\n"
+           "    text: Was there one moment that changed the direction of your work?\n"
+           "    category: story\n    kind: key-moves\n    priority: core\n"
+           "    why: It shows how careers really turn.\n")
 
 
 def _run(args: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
@@ -130,3 +139,70 @@ def test_the_installed_edition_passes_axe_and_stays_on_the_site(
         failures += check_page(axe, page, name, scheme)
     assert not failures, "\n".join(failures)
     assert [url for url in log.requests if not is_local(url, centre_url)] == []
+
+
+def _older_release(work: Path) -> Path:
+    """The one extra wheel: this checkout as version 0.1.0, before OLD was merged into NEW
+    (OLD is its own question there, and renamed.yml does not list it)."""
+    source = work / "source"
+    for name in ("generator", "content", "question_bank", "site_overrides"):
+        shutil.copytree(ROOT / name, source / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "_data", "*.pyc"))
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE",
+                 "CHANGELOG.md"):
+        shutil.copy(ROOT / name, source / name)
+    pyproject = source / "pyproject.toml"
+    pyproject.write_text(re.sub(r'(?m)^version = ".*"$', 'version = "0.1.0"',
+                                pyproject.read_text("utf-8")), "utf-8")
+    renamed = source / "question_bank" / "renamed.yml"
+    text = renamed.read_text("utf-8")
+    assert f"    {OLD}: {NEW}\n" in text
+    renamed.write_text(text.replace(f"    {OLD}: {NEW}\n", ""), "utf-8")
+    with (source / "question_bank" / "questions" / "story.yml").open("a", encoding="utf-8") as f:
+        f.write(f"  - id: {OLD}\n    text: Was there a turning point in your career?\n"
+                "    category: story\n    kind: key-moves\n    goals: all\n    roles: all\n"
+                "    priority: optional\n    why: One moment often explains a whole path.\n")
+    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(work / "dist"),
+                  str(source)], cwd=work, timeout=INSTALL_TIMEOUT)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (work / "dist").glob("infointerview-0.1.0-*.whl")
+    return wheel
+
+
+def test_an_upgrade_that_renamed_an_overlays_id_names_the_new_id_and_then_builds(
+    installed: Path, tmp_path: Path,
+) -> None:
+    (this_release,) = (installed.parent.parent / "dist").glob("infointerview-*.whl")
+    python, infointerview = str(installed / "python"), str(installed / "infointerview")
+    pip = [python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall"]
+    older = _older_release(tmp_path / "older")
+    try:
+        # The centre made its site with the older release and replaced one of its questions.
+        assert _run([*pip, str(older)], cwd=tmp_path).returncode == 0
+        assert _run([infointerview, "new-site", "careers"], cwd=tmp_path).returncode == 0
+        site = tmp_path / "careers"
+        fill_in(site, pdf=False)
+        ours = site / "question_bank" / "ours.yml"
+        ours.write_text(OVERLAY, "utf-8")
+        build = [python, "-m", "mkdocs", "build", "--strict"]
+        before = _run(build, cwd=site)
+        assert before.returncode == 0, before.stderr
+        # The upgrade, to this release's wheel: the build stops at the overlay's own line.
+        assert _run([*pip, str(this_release)], cwd=tmp_path).returncode == 0
+        version = _run([infointerview, "--version"], cwd=site)
+        assert "0.1.0" not in version.stdout, version.stdout
+        message = (f"question_bank/ours.yml:2: the question {OLD!r} was renamed {NEW!r}; write "
+                   f"{NEW!r} to replace it, or choose another id for a new question")
+        checked, after = _run([infointerview, "check"], cwd=site), _run(build, cwd=site)
+        for result in (checked, after):
+            assert result.returncode != 0
+            assert message in result.stderr, result.stderr
+            assert "Traceback" not in result.stderr and "site-packages" not in result.stderr
+        # Written as the message says, the site builds, with the centre's wording.
+        ours.write_text(OVERLAY.replace(OLD, NEW), "utf-8")
+        fixed = _run(build, cwd=site)
+        assert fixed.returncode == 0, fixed.stderr
+        bank = (site / "site" / "questions" / "index.html").read_text("utf-8")
+        assert "Was there one moment that changed the direction of your work?" in bank
+    finally:  # the module's other tests use this release
+        assert _run([*pip, str(this_release)], cwd=tmp_path).returncode == 0
