@@ -69,6 +69,7 @@ BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
 SITE_CSS_PATH = "assets/stylesheets/infointerview.css"
 COMPOSER_CSS_PATH = "assets/stylesheets/composer.css"
+PAGE_CSS_PATHS = ("assets/stylesheets/maker.css", "assets/stylesheets/guide-extras.css")
 LAZY_SEARCH_PATH = "assets/javascripts/lazy-search.js"
 SCRIPTS_PATH = "assets/javascripts"
 PAGE_TEXT = "infointerview_code_tools"  # config.extra's key, read by site_overrides/main.html
@@ -233,7 +234,7 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The site's stylesheet, copied by MkDocs from the theme overrides, loses its comments
         # in the built site: it holds back every page's first paint (issue 25).
-        for stylesheet in (SITE_CSS_PATH, COMPOSER_CSS_PATH):
+        for stylesheet in (SITE_CSS_PATH, COMPOSER_CSS_PATH, *PAGE_CSS_PATHS):
             built = Path(config.site_dir) / stylesheet
             if built.is_file():
                 built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
