@@ -90,8 +90,9 @@ def test_the_french_catalogue_compiles_and_names_itself() -> None:
     french = load_language("fr")
     assert (french.code, french.name) == ("fr", "Français")
     assert french.gettext("Question sheet: %(goal)s") == "Fiche de questions : %(goal)s"
-    assert french.ngettext("(about %(num)s minute)", "(about %(num)s minutes)", 1).startswith(
-        "(environ")
+    one = "**%(title)s** (about %(num)s minute): %(text)s"
+    assert french.ngettext(one, one.replace("minute)", "minutes)"), 2) == (
+        "**%(title)s** (environ %(num)s minutes) : %(text)s")
 
 
 def test_a_sheet_made_in_french_is_french_and_says_so() -> None:
