@@ -16,6 +16,7 @@ a page's last question onto the next page (tests/test_sheet_writing_space.py mea
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ _BOLD = (
 _OTHER = {"\u2018": 569, "\u2019": 569, "\u201c": 1024, "\u201d": 1024, "\u2013": 1139,
           "\u2014": 2048, "\u2026": 2048, "\u00a0": 569}
 _WIDEST = 2048  # any other character (a letter of another script, a symbol)
+# Where a line may break: not at a no-break space (French puts one before "?").
+_BREAKS = re.compile(r"[ \t\r\n]+")
 
 MM = 25.4 / 72  # millimetres in a point
 FONT = 9.0  # points: sheet.css prints the sheet at 9pt, line-height 1.15
@@ -95,7 +98,7 @@ def lines(text: str, width: float, size: float = FONT, bold: bool = False,
     """How many lines `text` takes in a column `width` mm wide, broken at spaces."""
     space = text_width(" ", size, bold)
     count, used, limit = 1, 0.0, width - first_indent
-    for word in text.split():
+    for word in _BREAKS.split(text.strip()):
         needed = text_width(word, size, bold)
         if used and used + space + needed > limit:
             count, used, limit = count + 1, needed, width
