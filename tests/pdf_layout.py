@@ -51,21 +51,34 @@ def _starts(line: Line, text: str) -> bool:
     return re.sub(r"^\d+\.\s*", "", line.text).startswith(head)
 
 
-def find_line(lines: list[Line], text: str) -> Line:
-    """The line on which `text` (a question, a heading) begins."""
-    for line in lines:
-        if _starts(line, text):
-            return line
-    raise AssertionError(f"not in the PDF: {text!r}")
+def find_line(lines: list[Line], text: str, page: int | None = None) -> Line:
+    """The line on which `text` (a question, a heading) begins, on `page` if given. Of lines
+    that begin with the same four words, the first that shares the most of `text`."""
+    found = [line for line in lines if _starts(line, text) and page in (None, line.page)]
+    if not found:
+        raise AssertionError(f"not in the PDF: {text!r}" + (f" on page {page}" if page else ""))
+    return max(found, key=lambda line: (_shared(line, text), -found.index(line)))
+
+
+def _shared(line: Line, text: str) -> int:
+    """How many words `text` and the line begin with alike."""
+    count = 0
+    for mine, theirs in zip(re.sub(r"^\d+\.\s*", "", line.text).split(), text.split(),
+                            strict=False):
+        if mine != theirs:
+            break
+        count += 1
+    return count
 
 
 def space_below(lines: list[Line], heights: list[float], text: str,
-                bottom_margin_mm: float = 7, until: str | None = None) -> float:
+                bottom_margin_mm: float = 7, until: str | None = None,
+                page: int | None = None) -> float:
     """Millimetres of empty paper between the last line of the paragraph that begins with
     `text` and the next line below it in the same column (or the page's bottom margin), or
     the line that begins with `until`: the closing asks sit side by side, and the room under
     each goes down to the thanks line below the row."""
-    first = find_line(lines, text)
+    first = find_line(lines, text, page)
     # The lines below on the same page that share some of the first line's width: a list
     # number printed as a line of its own, and text in the next column, are not in the way.
     column = [line for line in lines[lines.index(first) + 1:]
@@ -75,7 +88,7 @@ def space_below(lines: list[Line], heights: list[float], text: str,
         paragraph.append(column.pop(0))
     bottom = max(line.bottom for line in paragraph)
     if until is not None:
-        below = find_line(lines, until).top
+        below = find_line(lines, until, page).top
     else:
         below = column[0].top if column else heights[first.page - 1] - bottom_margin_mm * MM
     return (below - bottom) / MM

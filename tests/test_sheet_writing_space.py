@@ -1,7 +1,9 @@
 """Room to write on the printed sheets, measured on real WeasyPrint PDFs with a ruler
 (`pdftotext -bbox-layout`): at least 12 mm under every prepared and closing question and 8 mm
 under every "if time allows" question, the whole meeting on page 1 up to 30 minutes with
-page 2's free space shared out too, and at most two pages up to 60 minutes, on Letter and A4.
+page 2's free space shared out too, at most two pages up to 60 minutes, and on a longer
+meeting's sheet (45-90 minutes) the last page's free space shared out among its questions,
+on Letter and A4. The same sheets printed by Chromium: tests/browser/test_long_sheet_print.py.
 The sheet maker's own print (with the student's questions) is measured in
 tests/browser/test_sheet_maker.py."""
 
@@ -17,7 +19,7 @@ from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.sheet import SheetRequest
 from generator.core.tailor import build_sheet
-from generator.rendering.documents import sheet_document
+from generator.rendering.documents import sheet_document, sheet_pages
 from tests.conftest import BANK
 from tests.pdf_layout import find_line, pdf_lines, space_below
 from tests.test_pdf import MISSING
@@ -29,6 +31,11 @@ pytestmark = [
 MINUTES = (15, 20, 25, 30, 45, 60)
 PAPERS = ("letter", "a4")
 CLOSING_THANKS = "Thank them, and say when you will follow up."
+# A long meeting's sheet: its most pages, and on its last page the most the room under one question
+# may differ from another's, and the most paper left blank below the last line (mm).
+LONG_PAGES = {45: 2, 60: 2, 90: 3}
+LAST_PAGE_SPREAD = 4.0
+LAST_PAGE_BLANK = 10.0
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +119,43 @@ def test_what_is_known_is_filled_in_instead_of_left_blank(bank: Bank) -> None:
                         ("industry-title", "Healthcare")):
         assert f'data-ii-slot="{slot}">{value}</dd>' in html
     assert 'data-ii-slot="name"></dd>' in html
+
+
+def assert_last_page_shares_its_space(sheet, paper: str, lines, heights, where: str) -> None:
+    """The last page of a long meeting's sheet: the pages print as planned (print_pages.py)
+    with the closing whole on the last, and its free space shared out as room to write under
+    its questions, so the rooms differ by little (an "if time allows" question's least room is
+    3.7 mm less, sheet.css, and is counted with it) and little paper is left blank below."""
+    last = len(heights)
+    assert last == len(sheet_pages(sheet, paper)) <= LONG_PAGES[sheet.plan.minutes], (
+        f"{where}: {last} pages")
+    for text in [*(q.text for q in sheet.closing), CLOSING_THANKS]:
+        assert find_line(lines, text, last), f"{where}: {text} not on page {last}"
+    rooms = {}
+    for question in sheet.questions[sheet_pages(sheet, paper)[-1].start:]:
+        rooms[question.id] = space_below(lines, heights, question.text, page=last)
+    # The closing's row: the least room, under its longest ask.
+    rooms["closing"] = min(space_below(lines, heights, q.text, until=CLOSING_THANKS, page=last)
+                           for q in sheet.closing)
+    for question in sheet.extras:
+        rooms[question.id] = space_below(lines, heights, question.text, page=last) + 3.7
+    spread = max(rooms.values()) - min(rooms.values())
+    assert spread <= LAST_PAGE_SPREAD, f"{where}: rooms differ by {spread:.1f} mm: {rooms}"
+    bottom = max((line for line in lines if line.page == last), key=lambda line: line.bottom)
+    blank = space_below(lines, heights, bottom.text, page=last)
+    assert blank <= LAST_PAGE_BLANK, f"{where}: {blank:.1f} mm blank at the bottom"
+
+
+@pytest.mark.parametrize(("minutes", "paper"), list(itertools.product(LONG_PAGES, PAPERS)))
+def test_a_long_meetings_last_page_shares_its_free_space_among_its_questions(
+    bank: Bank, minutes: int, paper: str, tmp_path: Path,
+) -> None:
+    roles = ["recruiter", "manager", "practitioner", "practitioner"]
+    industries = ["technology", None, "healthcare", None]
+    for goal, role, industry in zip(bank.goals, roles, industries, strict=False):
+        sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes, industry=industry,
+                                               role=role))
+        lines, heights = pdf_lines(_pdf(sheet, paper, tmp_path))
+        where = f"{goal} {role} {minutes} min {paper}"
+        assert_room_to_write(sheet, lines, heights, where)
+        assert_last_page_shares_its_space(sheet, paper, lines, heights, where)

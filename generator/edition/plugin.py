@@ -143,8 +143,8 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
         self._choose_language(config)
         self._add_theme_overrides(config)
         # lazy-search.js is written into every page (main.html): without its comments.
-        for folder in config.theme.dirs:
-            script = Path(folder) / LAZY_SEARCH_PATH
+        for theme_dir in config.theme.dirs:
+            script = Path(theme_dir) / LAZY_SEARCH_PATH
             if script.is_file():
                 config.extra["ii_lazy_search"] = Markup(
                     compact_js(script.read_text(encoding="utf-8")).replace("</", "<\\/"))

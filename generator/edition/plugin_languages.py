@@ -152,11 +152,11 @@ class LanguagesPart:
         if len(codes) > 1:
             config.extra["alternate"] = LanguageMenu()
             if config.site_url:  # hreflang in the sitemap, which needs whole addresses
-                root = config.site_url.rstrip("/") + "/"
+                address = config.site_url.rstrip("/") + "/"
                 if nested_language() is not None:
-                    root = root.removesuffix(f"{code}/")
+                    address = address.removesuffix(f"{code}/")
                 config.extra["ii_language_roots"] = [
-                    {"code": other, "url": root + ("" if other == codes[0] else f"{other}/")}
+                    {"code": other, "url": address + ("" if other == codes[0] else f"{other}/")}
                     for other in codes]
         with use_language(self.language):
             config.extra["ii_words"] = theme_words()

@@ -12,7 +12,7 @@ from generator.core.languages import N_, gettext
 from generator.core.model import Bank
 from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
 from generator.core.tailor import build_sheet
-from generator.rendering import render
+from generator.rendering import print_pages, render
 
 SHEET_CSS = "sheet.css"
 SHEET_CSS_PATH = f"assets/stylesheets/{SHEET_CSS}"
@@ -39,7 +39,19 @@ def sheet_markdown(sheet: Sheet) -> str:
 
 def sheet_document(sheet: Sheet, paper: str = "letter") -> str:
     css = render.Markup(render.stylesheet(SHEET_CSS))
-    return str(render.render_html("sheet_document.html.j2", sheet=sheet, css=css, paper=paper))
+    return str(render.render_html("sheet_document.html.j2", sheet=sheet, css=css, paper=paper,
+                                  page_height=print_pages.PAPERS[paper][1],
+                                  pages=sheet_pages(sheet, paper)))
+
+
+def sheet_pages(sheet: Sheet, paper: str) -> tuple[print_pages.Page, ...]:
+    """Where a long meeting's printed sheet turns the page, or () for a sheet of one flow: a
+    short meeting's (page 1 holds the meeting) or one that fits a page."""
+    if sheet.plan.minutes <= render.FIRST_PAGE_MINUTES:
+        return ()
+    centre = render.html_environment().globals.get("centre") is not None
+    pages = print_pages.page_plan(sheet, paper, centre=centre)
+    return pages if len(pages) > 1 else ()
 
 
 def record_fragment(
