@@ -212,3 +212,16 @@ def test_only_a_page_in_a_site_language_is_taken_for_a_translation() -> None:
     assert translation_of("guide/asking.fr.md", ["en", "fr"]) == ("guide/asking.md", "fr")
     assert translation_of("notes.v2.md", ["en", "fr"]) is None
     assert translation_of("guide/asking.md", ["en", "fr"]) is None
+
+
+def test_pages_for_another_builder_in_french_put_each_translation_under_its_english_name(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "docs-fr"
+    result = run_cli("pages", "--language", "fr", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    asking = (output / "guide" / "asking.md").read_text("utf-8")
+    assert "# Demander la rencontre {#asking-for-the-meeting}" in asking
+    assert "<!-- insert:" not in asking  # the bank's French is put in
+    assert not list(output.rglob("*.fr.md"))
+    assert "Fiche de questions" in (output / "sheets" / "explore.md").read_text("utf-8")
