@@ -17,6 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page
 
+from generator.core.bank_translations import TRANSLATIONS
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.sheet import SheetRequest
@@ -102,13 +103,22 @@ def test_the_pages_lookup_gives_build_sheets_answer_for_a_small_bank(
 @pytest.fixture(scope="module")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Bank]]:
     """A copied project whose bank is a small synthetic one (benchmarks/synth.py: the shipped
-    vocabulary and guidance, 60 generated questions), built with `mkdocs build --strict`."""
+    vocabulary and guidance, 60 generated questions), built with `mkdocs build --strict`, in
+    English only: the generated questions have no French, which a French build requires."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import synth
 
     project = copy_project(tmp_path_factory.mktemp("synthetic"))
     shutil.rmtree(project / "question_bank")
-    synth.write_bank(60, project / "question_bank")
+    config = project / "mkdocs.yml"
+    english = config.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en]")
+    assert english != config.read_text(encoding="utf-8")
+    config.write_text(english, encoding="utf-8")
+    # The shipped bank without its translations, which name the shipped questions.
+    shipped = shutil.copytree(BANK, project / "shipped", ignore=lambda folder, _names: (
+        [TRANSLATIONS] if Path(folder) == BANK else []))
+    synth.write_bank(60, project / "question_bank", shipped=shipped)
+    shutil.rmtree(shipped)
     result = run(mkdocs_command(project, project / "site"), cwd=project,
                  SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, INFOINTERVIEW_PDF="false")
     assert result.returncode == 0, result.stderr
