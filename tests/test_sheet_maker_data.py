@@ -161,3 +161,7 @@ def test_the_site_has_the_maker_page_and_its_data() -> None:
     pages = site_pages(load_bank([BANK]))
     assert {"sheets/make.md", DATA_PATH, SUITS_PATH} <= set(pages)
     assert "bank-suits.js" in pages["questions/index.md"]
+    # The sheet maker loads bank-suits.js only when its question finder is first used.
+    front_matter = pages["sheets/make.md"].split("---\n")[1]
+    assert DATA_PATH in front_matter and "bank-suits.js" not in front_matter
+    assert f'data-ii-maker-suits="../{SUITS_PATH}"' in pages["sheets/make.md"]

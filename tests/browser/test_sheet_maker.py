@@ -44,6 +44,7 @@ pytestmark = pytest.mark.browser
 MAKER = "sheets/make.html"
 FIXTURE = ROOT / "tests" / "fixtures" / "maker"
 SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-lookup.js"
+SUITS_NAME = Path(SUITS_PATH).name
 AXES = ("goal", "role", "format", "industry", "minutes")
 EXAMPLE = "#goal=student&role=recruiter&format=video&industry=healthcare&minutes=20"
 # What is printed: the sheet's visible text with runs of white space made one space.
@@ -251,7 +252,7 @@ def maker_address(where: str, built_site: Path, sub_path_url: str) -> str:
 
 @pytest.mark.parametrize("where", ["file", "sub-path"])
 def test_a_shared_address_opens_the_same_sheet_from_disk_and_under_a_sub_path(
-    where: str, built_site: Path, sub_path_url: str, page: Page,
+    where: str, built_site: Path, sub_path_url: str, page: Page, bank: Bank,
 ) -> None:
     log = watch(page)
     page.goto(maker_address(where, built_site, sub_path_url) + EXAMPLE)
@@ -259,6 +260,17 @@ def test_a_shared_address_opens_the_same_sheet_from_disk_and_under_a_sub_path(
         "Sheet for a 20-minute video call with a recruiter (Healthcare): 4 questions"
     )
     assert page.locator(".ii-sheet [data-ii-slot=questions] > li").count() == 4
+    # The question finder loads which questions suit the meeting (bank-suits.js) when first
+    # used, there too, and finds only those.
+    assert not [url for url in log.requests if SUITS_NAME in url]
+    page.fill("#ii-maker-find", "day")
+    page.locator("[data-ii-maker-found] li").first.wait_for()
+    assert [url for url in log.requests if SUITS_NAME in url]
+    request = request_for({"goal": "student", "role": "recruiter", "format": "video",
+                           "industry": "healthcare", "minutes": "20"})
+    by_text = {q.text: q for q in bank.questions.values()}
+    found = page.locator("[data-ii-maker-found] li span").all_inner_texts()
+    assert all(suits(by_text[text.strip()], request) for text in found), found
     assert not log.console_errors and not log.page_errors, log
 
 

@@ -4,8 +4,9 @@
  * tailor.suits; its docstrings give the layouts); this file only decodes them, once as the page
  * loads (lists of numbers are strings of base64 digits, some written as changes to another
  * list), and does index arithmetic on them, and decides nothing. The sheet maker and the
- * question bank's filter (bank-filter.js) both read the tables through it.
- * window.infointerviewMaker.lookup(choice) gives a sheet as question ids, for tests. The pure
+ * question bank's filter (bank-filter.js) both read the tables through it; on the sheet maker
+ * the suits table (bank-suits.js) comes later, when the question finder is first used, so
+ * `suiting` reads it when asked. window.infointerviewMaker.lookup(choice) gives a sheet as question ids, for tests. The pure
  * functions are unit-tested with Node (tests/js/).
  */
 (function (root) {
