@@ -9,11 +9,17 @@ page's script only looks them up and shows them.
 - A sheet's selection (questions, "if time allows", closing asks, agenda) depends on the goal,
   role, industry and minutes; identical selections are stored once and the combinations point
   at them. Reminders and the after-meeting checklist depend on the format only.
+- The tables' lists of numbers (question positions, indices into other tables) are strings of
+  base64 digits, a fixed number of digits per number (`_numbers`): 60% of the bytes of a JSON
+  list for the shipped bank's selections. The data is most of the page's first visit, and
+  its budget counts bytes as a server without compression sends them (issue 25).
 - Which questions suit a goal, role and industry (`tailor.suits`, asked through
   `tailor.Suiting`) is stored as one bit set per choice, also for "any", so the bank page's
   filter uses the same rule.
 - What Swap may bring in is `Sheet.alternatives`, which tailor works out: questions of the
-  meeting's recipe that suit it, best first within each kind.
+  meeting's recipe that suit it, best first within each kind. The lists of one goal and role
+  are nearly the same for every industry (an industry adds its own questions), so a list is
+  written as the changes to the last list written in full, when that is shorter (`_patch`).
 
 Everything is sorted and has no timestamps, so the same bank always gives the same bytes.
 """
@@ -21,6 +27,7 @@ Everything is sorted and has no timestamps, so the same bank always gives the sa
 from __future__ import annotations
 
 import base64
+import difflib
 import functools
 import itertools
 import json
@@ -73,6 +80,57 @@ class _Table:
 
 # Byte 0 or 1 to the digit "0" or "1".
 _DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+# The base64 alphabet: digit d of a number in `_numbers` is DIGITS[d].
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _digits(largest: int) -> int:
+    """How many base64 digits each number takes when the largest is `largest`."""
+    digits = 1
+    while 64 ** digits <= largest:
+        digits += 1
+    return digits
+
+
+def _numbers(values: list[int], digits: int) -> str:
+    """Numbers as base64 digits, `digits` each, most significant first: [1, 300] with two
+    digits is "ABEs". Every number is below 64 ** digits."""
+    return "".join(DIGITS[(value >> 6 * place) & 63]
+                   for value in values for place in reversed(range(digits)))
+
+
+def _patch(base: list[int], new: list[int]) -> list[int]:
+    """`new` as changes to `base`: runs of (keep, drop, add, the `add` numbers): take the next
+    `keep` of `base`, pass over `drop` of them, then add the numbers given; what follows the
+    last run is the rest of `base`."""
+    changes: list[int] = []
+    keep = 0
+    matcher = difflib.SequenceMatcher(None, base, new, autojunk=False)
+    for tag, start, end, new_start, new_end in matcher.get_opcodes():
+        if tag == "equal":
+            keep += end - start
+            continue
+        added = new[new_start:new_end]
+        changes += [keep, end - start, len(added), *added]
+        keep = 0
+    return changes
+
+
+def _lists(lists: list[list[int]], digits: int) -> list[str | list[Any]]:
+    """Each list as a string of `_numbers`, or as [i, the string of its `_patch`] against list
+    i, the last one written in full, when that is shorter."""
+    written: list[str | list[Any]] = []
+    base = -1
+    for index, values in enumerate(lists):
+        changes = _patch(lists[base], values) if base >= 0 else values
+        if base >= 0 and len(changes) < len(values):
+            written.append([base, _numbers(changes, digits)])
+        else:
+            written.append(_numbers(values, digits))
+            base = index
+    return written
 
 
 def _mask(flags: list[bool]) -> int:
@@ -134,10 +192,14 @@ def _or_rows(rows: list[list[int]], width: int) -> list[int]:
 def maker_data(bank: Bank) -> dict[str, Any]:
     """Everything the sheet maker shows, worked out by `build_sheets` for every choice.
 
-    sheets[((goal * roles + role) * (industries + 1) + industry) * minutes + step] is the index
-    of a selection [questions, extras, closing, topics, alternatives]: question positions in bank
-    order, an index into `topics` and one into `alternatives` (what Swap may bring in).
-    industry 0 is "none"; 1..n are the industries in bank order.
+    Number k of `sheets`, for k = ((goal * roles + role) * (industries + 1) + industry) *
+    minutes + step, is the index of a selection; industry 0 is "none", 1..n the industries in
+    bank order. A selection is five lists of numbers separated by spaces: the questions, extras
+    and closing asks as question positions in bank order, then one number, an index into
+    `topics`, then one, an index into `alternatives` (what Swap may bring in: question
+    positions, in tailor's order). `sheets`, the selections and `alternatives` are written with
+    `_numbers` and `digits` digits per number, an alternatives list perhaps as a `_patch` of an
+    earlier one (`_lists`). `ids` names the question at each position.
     """
     questions = list(bank.questions.values())
     position = {q.id: i for i, q in enumerate(questions)}
@@ -153,6 +215,8 @@ def maker_data(bank: Bank) -> dict[str, Any]:
     ]
     sheets = [_selection(sheet, position, selections, topics, alternatives)
               for sheet in build_sheets(bank, requests)]
+    digits = _digits(max(len(questions), len(sheets), len(topics.values),
+                         len(alternatives.values)))
     tips, formats = _Table(), []
     # Reminders and the after-meeting checklist depend on the format only.
     format_sheets = build_sheets(bank, [
@@ -193,11 +257,14 @@ def maker_data(bank: Bank) -> dict[str, Any]:
         "closing": [int(q.category in closing_categories) for q in questions],
         # Each question's kind, as a number: Swap never shows two questions of one kind.
         "kinds": [kind_number[q.kind] for q in questions],
-        "alternatives": alternatives.values,
-        "selections": selections.values,
+        "ids": list(position),
+        "digits": digits,
+        "alternatives": _lists(alternatives.values, digits),
+        "selections": [" ".join(_numbers(part, digits) for part in selection)
+                       for selection in selections.values],
         "topics": topics.values,
         "tips": tips.values,
-        "sheets": sheets,
+        "sheets": _numbers(sheets, digits),
     }
 
 
@@ -211,8 +278,8 @@ def _selection(
         [position[q.id] for q in sheet.questions],
         [position[q.id] for q in sheet.extras],
         [position[q.id] for q in sheet.closing],
-        topics.add(render.join_words(sheet.topics)),
-        alternatives.add([position[q.id] for q in sheet.alternatives]),
+        [topics.add(render.join_words(sheet.topics))],
+        [alternatives.add([position[q.id] for q in sheet.alternatives])],
     ])
 
 

@@ -2,10 +2,14 @@
 
 The page holds the form, the ready-made sheets for readers without JavaScript, and one sheet
 rendered by the printed sheet's own template in its "maker" mode, whose marked slots the
-page's script fills from the tables of `generator.site.sheet_maker`.
+page's script fills from the tables of `generator.site.sheet_maker`. Which questions suit a
+meeting (`bank-suits.js`) is not among the page's scripts: the question finder loads it when
+first used, from the address the form gives it, relative to the page.
 """
 
 from __future__ import annotations
+
+import posixpath
 
 from generator.core.languages import N_, gettext
 from generator.core.model import Bank
@@ -53,6 +57,7 @@ def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
             "sheet_maker_form.html.j2", choices=choices,
             fields=[(name, gettext(label), kind) for name, label, kind in FIELDS],
             follow_ups=follow_up_data(),
+            suits_url=posixpath.relpath(SUITS_PATH, posixpath.dirname(PAGE_PATH)),
             defaults={"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT,
                       "minutes": str(DEFAULT_MINUTES)},
         ),
@@ -60,7 +65,6 @@ def maker_pages(bank: Bank, downloads: bool) -> dict[str, str]:
             "sheet_body.html.j2", sheet=sheet, heading=2, site=False, downloads=False,
             maker=True,
         ),
-        suits_path=SUITS_PATH,
         data_path=DATA_PATH,
         maker_text_path=MAKER_TEXT_PATH,
     )

@@ -249,6 +249,8 @@ def test_a_question_found_in_the_bank_is_added_and_undone(maker_page: Page) -> N
                            industry="healthcare", minutes=20)
     start = question_texts(page)
     page.fill("#ii-maker-find", "day")
+    # The search runs once bank-suits.js, loaded at the finder's first use, is in.
+    page.locator("[data-ii-maker-found] li").first.wait_for()
     found = page.locator("[data-ii-maker-found] li span").all_inner_texts()
     by_text = {q.text: q for q in bank.questions.values()}
     assert found and all(suits(by_text[text.strip()], request) for text in found)

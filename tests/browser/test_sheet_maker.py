@@ -17,10 +17,12 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page
 
+from generator.core.bank_translations import TRANSLATIONS
 from generator.core.loader import load_bank
 from generator.core.model import Bank
 from generator.core.sheet import SheetRequest
 from generator.core.tailor import build_sheet, suits
+from generator.rendering import render
 from generator.rendering.documents import sheet_document
 from generator.site.sheet_maker import DATA_PATH, MINUTE_STEPS, SUITS_PATH, data_assets
 from tests.conftest import (
@@ -43,6 +45,7 @@ pytestmark = pytest.mark.browser
 MAKER = "sheets/make.html"
 FIXTURE = ROOT / "tests" / "fixtures" / "maker"
 SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "sheet-lookup.js"
+SUITS_NAME = Path(SUITS_PATH).name
 AXES = ("goal", "role", "format", "industry", "minutes")
 EXAMPLE = "#goal=student&role=recruiter&format=video&industry=healthcare&minutes=20"
 # What is printed: the sheet's visible text with runs of white space made one space.
@@ -102,13 +105,22 @@ def test_the_pages_lookup_gives_build_sheets_answer_for_a_small_bank(
 @pytest.fixture(scope="module")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Bank]]:
     """A copied project whose bank is a small synthetic one (benchmarks/synth.py: the shipped
-    vocabulary and guidance, 60 generated questions), built with `mkdocs build --strict`."""
+    vocabulary and guidance, 60 generated questions), built with `mkdocs build --strict`, in
+    English only: the generated questions have no French, which a French build requires."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import synth
 
     project = copy_project(tmp_path_factory.mktemp("synthetic"))
     shutil.rmtree(project / "question_bank")
-    synth.write_bank(60, project / "question_bank")
+    config = project / "mkdocs.yml"
+    english = config.read_text(encoding="utf-8").replace("languages: [en, fr]", "languages: [en]")
+    assert english != config.read_text(encoding="utf-8")
+    config.write_text(english, encoding="utf-8")
+    # The shipped bank without its translations, which name the shipped questions.
+    shipped = shutil.copytree(BANK, project / "shipped", ignore=lambda folder, _names: (
+        [TRANSLATIONS] if Path(folder) == BANK else []))
+    synth.write_bank(60, project / "question_bank", shipped=shipped)
+    shutil.rmtree(shipped)
     result = run(mkdocs_command(project, project / "site"), cwd=project,
                  SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, INFOINTERVIEW_PDF="false")
     assert result.returncode == 0, result.stderr
@@ -196,8 +208,9 @@ def test_a_format_without_its_own_after_tips_shows_the_default_after_list(
                  SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, INFOINTERVIEW_PDF="false")
     assert result.returncode == 0, result.stderr
     bank = load_bank([project / "question_bank"])
+    # The default list as the template renders it (its words go through gettext).
     default = [" ".join(item.split()) for item in re.findall(
-        r"<li>(.*?)</li>", (ROOT / "generator/rendering/templates/sheet_after_default.html.j2").read_text())]
+        r"<li>(.*?)</li>", str(render.render_html("sheet_after_default.html.j2")))]
     with serve(project / "site") as url:
         page = new_page()
         cli = new_page(color_scheme="light")
@@ -241,7 +254,7 @@ def maker_address(where: str, built_site: Path, sub_path_url: str) -> str:
 
 @pytest.mark.parametrize("where", ["file", "sub-path"])
 def test_a_shared_address_opens_the_same_sheet_from_disk_and_under_a_sub_path(
-    where: str, built_site: Path, sub_path_url: str, page: Page,
+    where: str, built_site: Path, sub_path_url: str, page: Page, bank: Bank,
 ) -> None:
     log = watch(page)
     page.goto(maker_address(where, built_site, sub_path_url) + EXAMPLE)
@@ -249,6 +262,17 @@ def test_a_shared_address_opens_the_same_sheet_from_disk_and_under_a_sub_path(
         "Sheet for a 20-minute video call with a recruiter (Healthcare): 4 questions"
     )
     assert page.locator(".ii-sheet [data-ii-slot=questions] > li").count() == 4
+    # The question finder loads which questions suit the meeting (bank-suits.js) when first
+    # used, there too, and finds only those.
+    assert not [url for url in log.requests if SUITS_NAME in url]
+    page.fill("#ii-maker-find", "day")
+    page.locator("[data-ii-maker-found] li").first.wait_for()
+    assert [url for url in log.requests if SUITS_NAME in url]
+    request = request_for({"goal": "student", "role": "recruiter", "format": "video",
+                           "industry": "healthcare", "minutes": "20"})
+    by_text = {q.text: q for q in bank.questions.values()}
+    found = page.locator("[data-ii-maker-found] li span").all_inner_texts()
+    assert all(suits(by_text[text.strip()], request) for text in found), found
     assert not log.console_errors and not log.page_errors, log
 
 

@@ -30,6 +30,36 @@ function encode(flags) {
 
 const ids = (count, prefix) => Array.from({ length: count }, (_, n) => `${prefix}${n}`);
 
+// Numbers as Python's sheet_maker._numbers writes them: base64 digits, `digits` each.
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function numbers(values, digits) {
+  return values.map((value) => Array.from({ length: digits }, (_, place) =>
+    DIGITS[Math.floor(value / 64 ** (digits - 1 - place)) % 64]).join("")).join("");
+}
+
+test("numbers decode from base64 digits, one, two or three to a number", () => {
+  const lookup = load({}).infointerviewLookup;
+  assert.deepEqual([...lookup.numbers("ABEs", 2)], [1, 300]);
+  assert.deepEqual([...lookup.numbers("", 2)], []);
+  for (const digits of [1, 2, 3]) {
+    const values = [0, 1, 63, 64 ** digits - 1, Math.floor(64 ** digits / 3)];
+    assert.deepEqual([...lookup.numbers(numbers(values, digits), digits)], values, digits);
+  }
+});
+
+test("a list written as changes is its base with the changes, the rest of the base kept", () => {
+  const lookup = load({}).infointerviewLookup;
+  const base = [10, 11, 12, 13, 14];
+  assert.deepEqual([...lookup.patch(base, [])], base);
+  // Keep 1, drop 0, add 7 8; keep 2, drop 1, add nothing; then the rest (14).
+  assert.deepEqual([...lookup.patch(base, [1, 0, 2, 7, 8, 2, 1, 0])], [10, 7, 8, 11, 12, 14]);
+  assert.deepEqual([...lookup.patch(base, [0, 5, 1, 9])], [9]);
+  // A table of lists: strings in full, [i, changes] against list i.
+  const written = [numbers([10, 11, 12], 2), [0, numbers([3, 0, 1, 13], 2)], numbers([5], 2)];
+  assert.deepEqual([...lookup.lists(written, 2)].map((list) => [...list]),
+                   [[10, 11, 12], [10, 11, 12, 13], [5]]);
+});
+
 test("a bit set decodes to the flags it was made from, across byte edges", () => {
   const questions = ids(19, "q");
   const patterns = [
@@ -59,7 +89,7 @@ test("every goal, role and industry choice of the filter has its own place, 'any
 });
 
 // Tiny sheet maker tables in which selection k is the sheet stored at key k, so a lookup shows
-// which key it read.
+// which key it read; written as sheet_maker.maker_data writes them, with two digits a number.
 function makerTables() {
   const goals = ids(2, "g").map((id) => ({ id }));
   const roles = ids(3, "r").map((id) => ({ id }));
@@ -72,11 +102,11 @@ function makerTables() {
   return {
     infointerviewSheetMaker: {
       goals, roles, industries, formats, minutes, plans: [[1, 2, 3, 4], [5, 6, 7, 8]],
-      topics: [["topic"]], alternatives: [[]], sheets: Array.from({ length: count }, (_, k) => k),
-      selections: Array.from({ length: count }, (_, k) => [[k], [], [], 0, 0]),
+      ids: questions, digits: 2, topics: [["topic"]], alternatives: [""],
+      sheets: numbers(Array.from({ length: count }, (_, k) => k), 2),
+      selections: Array.from({ length: count },
+                             (_, k) => [numbers([k], 2), "", "", numbers([0], 2), numbers([0], 2)].join(" ")),
     },
-    infointerviewSuits: { ids: questions, goals: [], roles: [], industries: [], sets: [],
-                          index: [] },
   };
 }
 
@@ -101,7 +131,7 @@ test("each choice of the sheet maker reads its own sheet, and the sheet says wha
       }
     }
   }
-  assert.equal(read.size, data.sheets.length);
+  assert.equal(read.size, data.sheets.length / data.digits);
 });
 
 test("a choice the tables do not offer gives no sheet", () => {

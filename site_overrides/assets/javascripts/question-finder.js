@@ -2,6 +2,11 @@
  * questions, those that suit the meeting chosen (tailor.suits, through sheet-lookup.js) or
  * all of them, each with an "Add" button. Adding goes through the sheet maker's own action,
  * so it can be undone like any other change.
+ *
+ * Which questions suit a meeting (bank-suits.js, window.infointerviewSuits) is loaded when the
+ * finder is first used (focus, typing, the "all questions" box), not with the page: most
+ * visits never search, and a first visit is light (issue 25). The form gives its address,
+ * relative to the page; a <script> added then loads from file:// too, where fetch() does not.
  */
 (function () {
   "use strict";
@@ -19,13 +24,35 @@
     var said = form.querySelector("[data-ii-maker-found-count]");
     if (!box || !all || !list || !said) { return; }
     var texts = null;
+    var suitsUrl = box.getAttribute("data-ii-maker-suits");
+    var waiting = null;  // what runs once bank-suits.js is in, while it loads
+
+    // Runs `then` once the suits table is in, loading it the first time. Should it fail to
+    // load, `then` runs all the same and the search looks through all questions.
+    function withSuits(then) {
+      if (window.infointerviewSuits || !suitsUrl) { then(); return; }
+      if (waiting) {
+        if (waiting.indexOf(then) < 0) { waiting.push(then); }
+        return;
+      }
+      waiting = [then];
+      var script = document.createElement("script");
+      script.src = suitsUrl;
+      script.onload = script.onerror = function () {
+        var run = waiting;
+        waiting = null;
+        if (!window.infointerviewSuits) { suitsUrl = null; }  // not found: do not ask again
+        run.forEach(function (next) { next(); });
+      };
+      document.head.appendChild(script);
+    }
 
     function search() {
       while (list.firstChild) { list.removeChild(list.firstChild); }
       var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) { said.textContent = ""; return; }
       texts = texts || data.questions.map(function (html, n) { return app.questionText(n); });
-      var flags = all.checked ? null : app.suitingNow();
+      var flags = all.checked || !window.infointerviewSuits ? null : app.suitingNow();
       var found = [];
       texts.forEach(function (text, n) {
         if (data.closing[n] || (flags && !flags[n])) { return; }
@@ -51,11 +78,14 @@
           : t("question-finder.found", { count: found.length });
     }
 
-    box.addEventListener("input", search);
-    all.addEventListener("change", search);
+    function searchWhenReady() { withSuits(search); }
+    function nothing() {}
+    box.addEventListener("focus", function () { withSuits(nothing); });
+    box.addEventListener("input", searchWhenReady);
+    all.addEventListener("change", searchWhenReady);
     // Enter in the search box searches; it must not add the "question of your own".
     box.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); search(); }
+      if (event.key === "Enter") { event.preventDefault(); searchWhenReady(); }
     });
   }
 

@@ -2,7 +2,8 @@
  * the student changes it.
  *
  * Python decides every sheet (generator/site/sheet_maker.py writes window.infointerviewSheetMaker
- * from tailor.build_sheet, and window.infointerviewSuits from tailor.suits). This script
+ * from tailor.build_sheet; which questions suit a meeting, from tailor.suits, comes with the
+ * question finder, question-finder.js, when it is first used). This script
  * looks the choice up in those tables (sheet-lookup.js), copies the questions Python rendered
  * into the sheet, and puts plain text into the sheet's marked slots with textContent. Then
  * the sheet is the student's: swap, reword, remove, reorder and add questions (sheet-edit.js
@@ -14,7 +15,6 @@
   "use strict";
 
   var data = window.infointerviewSheetMaker;
-  var suits = window.infointerviewSuits;
   var store = window.infointerviewMeetings;
   var edit = window.infointerviewSheetEdit;
   var makeActions = window.infointerviewSheetActions;
@@ -22,7 +22,7 @@
   var suiting = window.infointerviewLookup && window.infointerviewLookup.suiting;
   var form = document.querySelector("[data-ii-maker]");
   var article = document.querySelector(".ii-sheet");
-  if (!data || !suits || !store || !edit || !makeActions || !lookup || !form || !article) { return; }
+  if (!data || !store || !edit || !makeActions || !lookup || !form || !article) { return; }
   var AXES = store.AXES;
   // Our words, in the page's language (text.js; generator/site/script_text.py).
   var t = window.infointerviewT || String;
@@ -30,7 +30,7 @@
   var PRINTED = ["name", "organisation", "date", "connection", "intro"];
 
   var position = {};
-  suits.ids.forEach(function (id, n) { position[id] = n; });
+  data.ids.forEach(function (id, n) { position[id] = n; });
 
   var parser = document.createElement("template");
   var parsed = {};
@@ -87,12 +87,12 @@
   // The state as it is kept and shared: question ids, not positions, so a later bank still reads it.
   function sheetState() {
     var extras = {};
-    Object.keys(state.extras).forEach(function (n) { extras[suits.ids[n]] = suits.ids[state.extras[n]]; });
+    Object.keys(state.extras).forEach(function (n) { extras[data.ids[n]] = data.ids[state.extras[n]]; });
     return {
       choice: state.choice,
       items: state.custom ? state.items.map(function (item) {
         if (item.own !== undefined) { return { own: item.own }; }
-        return item.text !== undefined ? { q: suits.ids[item.n], text: item.text } : { q: suits.ids[item.n] };
+        return item.text !== undefined ? { q: data.ids[item.n], text: item.text } : { q: data.ids[item.n] };
       }) : null,
       extras: extras
     };
@@ -238,7 +238,7 @@
   }
 
   var actions = makeActions({
-    state: state, data: data, total: suits.ids.length, questionText: questionText, act: act,
+    state: state, data: data, total: data.ids.length, questionText: questionText, act: act,
     sheet: function () { return lookup(state.choice); },
     shownExtra: shownExtra, say: function (text) { status.textContent = text; },
     undoButton: undoButton
@@ -345,6 +345,7 @@
     say: function (text) { status.textContent = text; },
     questionText: questionText,
     add: function (n) { actions.add({ n: n }); },
+    // Once bank-suits.js has loaded (question-finder.js loads it).
     suitingNow: function () { return suiting(lookup(state.choice)); }
   };
 
