@@ -187,7 +187,8 @@ def test_an_unknown_plugin_option_is_an_error_naming_it_and_the_line(tmp_path: P
     result = mkdocs(site)
     assert result.returncode != 0
     assert (f"mkdocs.yml:{_line(site, 'minutes: 45')}: minutes: unknown option; the known "
-            "options are centre, banks, default_minutes, pdf, statements") in result.stderr
+            "options are centre, banks, default_minutes, pdf, languages, missing_translations, "
+            "locales, statements") in result.stderr
     assert "Traceback" not in result.stderr
 
 

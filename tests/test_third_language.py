@@ -119,3 +119,23 @@ def test_theme_language_that_contradicts_the_pages_is_refused(tiny: Path) -> Non
     assert result.returncode != 0
     assert ("theme.language is 'fr', but the site's pages are in 'en' (the first of the "
             "plugin's languages: ['en', 'eo'])") in result.stderr
+
+
+def test_with_a_site_url_the_sitemaps_name_each_pages_other_languages(tiny: Path) -> None:
+    config = tiny / "mkdocs.yml"
+    original = config.read_text("utf-8")
+    try:
+        config.write_text(original.replace(
+            "# site_url: https://careers.example.edu/interviews/",
+            "site_url: https://careers.example.edu/interviews/"), "utf-8")
+        result = mkdocs(tiny)
+        assert result.returncode == 0, result.stderr
+        for sitemap in (tiny / "site" / "sitemap.xml", tiny / "site" / "eo" / "sitemap.xml"):
+            text = sitemap.read_text("utf-8")
+            assert ('<xhtml:link rel="alternate" hreflang="eo" '
+                    'href="https://careers.example.edu/interviews/eo/hours.html"/>') in text
+            assert ('<xhtml:link rel="alternate" hreflang="en" '
+                    'href="https://careers.example.edu/interviews/hours.html"/>') in text
+    finally:
+        config.write_text(original, "utf-8")
+        mkdocs(tiny)  # the other tests read the site as the fixture built it

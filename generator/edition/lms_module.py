@@ -125,6 +125,13 @@ def menu_groups(site: Path, staff: bool = False) -> list[Group]:
     return groups
 
 
+def language_folders(site: Path) -> set[str]:
+    """The folders of the site's other languages (`fr/`): a language code with its own home."""
+    return {folder.name for folder in site.iterdir() if folder.is_dir()
+            and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", folder.name)
+            and (folder / "index.html").is_file() and (folder / "search").is_dir()}
+
+
 def for_students(path: str) -> bool:
     return path not in NOT_FOR_STUDENTS and not path.startswith(STAFF_FOLDERS)
 

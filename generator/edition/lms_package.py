@@ -31,6 +31,7 @@ from generator.core.languages import gettext
 from generator.edition.lms_module import (
     for_students,
     hosted_address,
+    language_folders,
     menu_groups,
     script_note,
     with_pdfs,
@@ -135,7 +136,11 @@ def manifest(site: Path, title: str, files: list[str]) -> bytes:
     resources = ET.SubElement(root, f"{{{CP}}}resources")
     # The menu's sections as folders, each PDF after its page (generator/edition/lms_module.py).
     chosen = set(files)
-    groups = with_pdfs(menu_groups(site, staff=True), [p for p in files if p.endswith(".pdf")])
+    # The module follows the root language's menu; another language's pages and PDFs are in the
+    # package too, reached through each page's language menu.
+    others = language_folders(site)
+    groups = with_pdfs(menu_groups(site, staff=True),
+                       [p for p in files if p.endswith(".pdf") and p.split("/")[0] not in others])
     items = []
     for number, group in enumerate(groups, start=1):
         pages = [(path, page_title) for path, page_title in group.pages if path in chosen]

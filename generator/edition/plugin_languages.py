@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.infointerview")
 
+LANGUAGE_THEME = Path(__file__).parent / "language_theme"  # sitemap.xml with hreflang
 _nested: ContextVar[str | None] = ContextVar("infointerview_nested_language", default=None)
 
 
@@ -155,6 +156,8 @@ class LanguagesPart:
                 address = config.site_url.rstrip("/") + "/"
                 if nested_language() is not None:
                     address = address.removesuffix(f"{code}/")
+                # Our sitemap.xml, with them; only here: other builders keep their own sitemap.
+                config.theme.dirs.insert(0, str(LANGUAGE_THEME))
                 config.extra["ii_language_roots"] = [
                     {"code": other, "url": address + ("" if other == codes[0] else f"{other}/")}
                     for other in codes]
