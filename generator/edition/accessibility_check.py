@@ -130,7 +130,7 @@ def _run_axe(tools: tuple[Any, Any, type[Exception], Path], site: Path, built: d
     Axe, sync_playwright, Error, chromium = tools
     axe, violations, version = Axe(), [], ""
     try:
-        with _serve(site) as url, sync_playwright() as playwright:
+        with serve(site) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
             for scheme in SCHEMES:
                 context = browser.new_context(color_scheme=scheme,
@@ -175,8 +175,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    """The built site on a free local port, as a web host serves it."""
+def serve(folder: Path) -> Iterator[str]:
+    """The built site on a free local port, as a web host serves it (the browser tests serve
+    sites with it too)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(_QuietHandler, directory=str(folder)))
     server.daemon_threads = True

@@ -6,14 +6,10 @@ machine, but fail when CI is set, so a CI image that lost Chromium cannot pass s
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +22,8 @@ from playwright.sync_api import (
     Page,
     sync_playwright,
 )
+
+from generator.edition.accessibility_check import serve as serve_site
 
 # Debian's Chromium unless INFOINTERVIEW_CHROMIUM names another (a Chromium or Chrome binary).
 CHROMIUM = Path(os.environ.get("INFOINTERVIEW_CHROMIUM") or "/usr/bin/chromium")
@@ -92,28 +90,8 @@ def pages(built_site: Path) -> list[str]:
 # --- The HTTP server ----------------------------------------------------------------------
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files without logging every request to stderr."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve FOLDER on 127.0.0.1 on a free port in a background thread; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+# The product's own server (`infointerview check-accessibility` serves a site with it).
+serve = serve_site
 
 
 @pytest.fixture(scope="session")
