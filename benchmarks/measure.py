@@ -13,8 +13,9 @@ plugins and Markdown extensions are the site's): `plugin-N.yml` builds as mkdocs
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
-import json
+import importlib.metadata
 import os
 import platform
 import queue
@@ -67,28 +68,14 @@ def column(size: int) -> str:
 
 @dataclass(frozen=True)
 class Variant:
-    """One bank in the project copy: its folder, pages folder and configs."""
+    """One bank in the project copy: its folder, its pages folder, and its configs."""
 
-    project: Path
-    size: int
-    label: str = ""  # tells banks of one size apart ("goals10")
-
-    @property
-    def name(self) -> str:
-        return "-".join(filter(None, ["shipped" if self.size == SHIPPED else str(self.size),
-                                      self.label]))
-
-    @property
-    def bank(self) -> Path:
-        return self.project / f"bank-{self.name}"
-
-    @property
-    def pages(self) -> Path:
-        return self.project / f"pages-{self.name}"
+    bank: Path
+    pages: Path
+    configs: dict[str, Path]  # "plugin", "nopdf", "plain"
 
     def config(self, kind: str) -> Path:
-        """kind: "plugin", "nopdf" or "plain"."""
-        return self.project / f"{kind}-{self.name}.yml"
+        return self.configs[kind]
 
 
 def make_project(target: Path) -> Path:
@@ -114,24 +101,25 @@ def project_env(project: Path, pdf_cache: Path | None = None) -> dict[str, str]:
 def add_variant(project: Path, size: int, scale: dict[str, int] | None = None) -> Variant:
     """A bank of `size` questions (synth.py; the shipped bank for SHIPPED), `scale` multiplying
     its goals, roles or industries, with its three configs."""
-    variant = Variant(project, size, "".join(f"{k}{v}" for k, v in (scale or {}).items()))
+    name = "-".join(["shipped" if size == SHIPPED else str(size),
+                     *(f"{k}{v}" for k, v in (scale or {}).items())])
+    bank, pages = project / f"bank-{name}", project / f"pages-{name}"
     if size == SHIPPED:
-        shutil.copytree(synth.SHIPPED_BANK, variant.bank)
+        shutil.copytree(synth.SHIPPED_BANK, bank)
     else:
-        synth.write_bank(size, variant.bank, scale=scale)
-    bank = variant.bank.name
+        synth.write_bank(size, bank, scale=scale)
     # `watch` replaces base.yml's: only the bank may trigger a rebuild while `serve` is timed.
     # INHERIT replaces lists, so `plugins:` here replaces base.yml's.
-    for kind, overrides in (
-        ("plugin", {"watch": [bank], "plugins": [
-            "search", "offline", {"infointerview": {"banks": [bank]}}]}),
-        ("nopdf", {"watch": [bank], "plugins": [
-            "search", "offline", {"infointerview": {"banks": [bank], "pdf": False}}]}),
-        ("plain", {"watch": [], "docs_dir": variant.pages.name, "plugins": ["search", "offline"]}),
-    ):
-        variant.config(kind).write_text(yaml.safe_dump({"INHERIT": "base.yml", **overrides},
-                                                       sort_keys=False), encoding="utf-8")
-    return variant
+    ours = {"watch": [bank.name], "plugins": ["search", "offline", {"infointerview": {
+        "banks": [bank.name]}}]}
+    overrides = {"plugin": ours, "nopdf": copy.deepcopy(ours),
+                 "plain": {"watch": [], "docs_dir": pages.name, "plugins": ["search", "offline"]}}
+    overrides["nopdf"]["plugins"][2]["infointerview"]["pdf"] = False
+    configs = {kind: project / f"{kind}-{name}.yml" for kind in overrides}
+    for kind, settings in overrides.items():
+        configs[kind].write_text(yaml.safe_dump({"INHERIT": "base.yml", **settings},
+                                                sort_keys=False), encoding="utf-8")
+    return Variant(bank, pages, configs)
 
 
 @dataclass(frozen=True)
@@ -289,27 +277,24 @@ def serve(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
             server.server_close()
 
 
-def machine(python: Path) -> dict[str, str]:
-    """What the numbers depend on: CPU, cores, memory, OS, and (from the venv's `python`) the
-    versions of Python, libyaml and the packages."""
+def machine() -> dict[str, str]:
+    """What the numbers depend on: CPU, cores, memory, OS, Python, libyaml, the packages."""
     cpu = platform.processor() or platform.machine()
     with contextlib.suppress(OSError):
         cpu = next((line.split(":", 1)[1].strip() for line in
                     Path("/proc/cpuinfo").read_text().splitlines()
                     if line.startswith("model name")), cpu)
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    script = (
-        "import json, sys, importlib.metadata as m, yaml\n"
-        "def v(n):\n    try: return m.version(n)\n"
-        "    except m.PackageNotFoundError: return 'not installed'\n"
-        "names = 'infointerview mkdocs mkdocs-material Markdown pymdown-extensions Jinja2 PyYAML"
-        " click weasyprint'.split()\n"
-        "print(json.dumps({'Python': sys.version.split()[0], 'libyaml':"
-        " str(yaml.__with_libyaml__), **{n: v(n) for n in names}}))")
-    versions = subprocess.run([str(python), "-c", script], capture_output=True, text=True,
-                              check=True).stdout
-    return {"CPU": cpu, "Cores": str(os.cpu_count()), "Memory": f"{memory:.1f} GiB",
-            "OS": platform.platform(), **json.loads(versions)}
+    info = {"CPU": cpu, "Cores": str(os.cpu_count()), "Memory": f"{memory:.1f} GiB",
+            "OS": platform.platform(), "Python": platform.python_version(),
+            "libyaml": str(yaml.__with_libyaml__)}
+    for name in ("infointerview", "mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions",
+                 "Jinja2", "PyYAML", "click", "weasyprint"):
+        try:
+            info[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            info[name] = "not installed"
+    return info
 
 
 def load() -> str:

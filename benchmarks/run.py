@@ -189,7 +189,7 @@ def bench(sizes: list[int], runs: int, skip: set[str], quick: bool, keep: bool,
             for run in range(0 if not quick else 1, runs + 1):  # run 0 warms up: .pyc, caches
                 for size in sizes[:1] if run == 0 else sizes:
                     step(measured, size, run)  # type: ignore[operator]
-            info = measure.machine(BIN / "python")
+            info = measure.machine()  # run.py runs with the venv's Python
     except MeasureError as error:
         print(f"\nA measured command failed:\n{error}", file=sys.stderr)
         return 1
