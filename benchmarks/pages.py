@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import gzip
 import random
-import re
 import statistics
 import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import yaml
 from measure import CHROMIUM, ROOT
 from playwright.sync_api import sync_playwright
 
@@ -77,15 +77,18 @@ def sheet_maker(name: str, bank_folder: Path, out: Path, changes: int
     start = time.perf_counter()
     made = maker_pages(bank, downloads=False)
     seconds = time.perf_counter() - start
-    body = made[PAGE_PATH].split("---\n", 2)[2]
+    _, front, body = made[PAGE_PATH].split("---\n", 2)
+    scripts = yaml.safe_load(front)["scripts"]  # as site_overrides/main.html links them
     html = PAGE_PATH.replace(".md", ".html")
     files = {html: '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sheet '
              f"maker</title><style>{stylesheet('sheet.css')}</style></head><body><main "
              'class="md-content__inner md-typeset">' + markdown.markdown(
-                 body, extensions=["md_in_html", "attr_list", "tables"]) + "</main></body></html>",
+                 body, extensions=["md_in_html", "attr_list", "tables"]) + "</main>"
+             + "".join(f'<script src="../{path}" defer></script>' for path in scripts)
+             + "</body></html>",
              DATA_PATH: made[DATA_PATH], SUITS_PATH: made[SUITS_PATH]}
-    for path in re.findall(r'src="\.\./(assets/javascripts/[^"]+)"', body):  # its scripts
-        files.setdefault(path, (ROOT / "site_overrides" / path).read_text(encoding="utf-8"))
+    for path in set(scripts) - set(files):
+        files[path] = (ROOT / "site_overrides" / path).read_text(encoding="utf-8")
     raw = {path: text.encode("utf-8") for path, text in files.items()}
     for path, data in raw.items():
         (out / path).parent.mkdir(parents=True, exist_ok=True)
@@ -125,28 +128,32 @@ def page_weight(site: Path, base: str, runs: int, query: str = "thank-you",
     with sync_playwright() as playwright:
         browser = _browser(playwright)
 
-        def visit(url: str, script: str | None = None) -> Any:
-            """A first visit in a fresh context: its requests, or what `script` returns."""
+        def visit(url: str, script: str | None = None) -> float:
+            """A first visit in a fresh context: its bytes, or what `script` returns."""
             context = browser.new_context(viewport=PHONE)
             page, requests = context.new_page(), []
-            page.on("requestfinished" if url.startswith("http") else "request", requests.append)
+            page.on("requestfinished" if url.startswith("http") else "request",
+                    lambda request: requests.append(request))
             page.goto(url, wait_until="networkidle")
-            result = page.evaluate(script, query) if script else requests
+            if script:
+                result = float(page.evaluate(script, query))
+            elif url.startswith("http"):
+                result = sum(r.sizes()["responseHeadersSize"] + r.sizes()["responseBodySize"]
+                             for r in requests)
+            else:
+                result = sum(path.stat().st_size for path in {Path(unquote(urlsplit(
+                    r.url).path)) for r in requests if r.url.startswith("file:")})
             context.close()
             return result
 
         for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
                            if p.name != "404.html"):
-            http = sum(r.sizes()["responseHeadersSize"] + r.sizes()["responseBodySize"]
-                       for r in visit(base + path))
-            files = {Path(unquote(urlsplit(r.url).path)) for r in visit((site / path).as_uri())
-                     if r.url.startswith("file:")}
-            lines.append(f"| {path} | {http / 1000:.0f} | "
-                         f"{sum(f.stat().st_size for f in files) / 1000:.0f} |")
+            lines.append(f"| {path} | {visit(base + path) / 1000:.0f} | "
+                         f"{visit((site / path).as_uri()) / 1000:.0f} |")
         lines += ["", "| Page | First query answered, http (ms) | From file:// (ms) |",
                   "| --- | ---: | ---: |"]
         for path in search_pages:
-            times = [[float(visit(url, SEARCH_JS)) for _ in range(runs)]
+            times = [[visit(url, SEARCH_JS) for _ in range(runs)]
                      for url in (base + path, (site / path).as_uri())]
             lines.append(f"| {path} | " + " | ".join(
                 f"{statistics.median(t):.0f} ({min(t):.0f}-{max(t):.0f})" for t in times) + " |")
