@@ -103,14 +103,14 @@ def _number(value: float) -> str:
     return f"{value:.3f}" if value < 1 else f"{value:.2f}"
 
 
-def tables(results: Results, sizes: list[int], runs: int) -> str:
+def tables(results: Results, sizes: list[int], runs: int, repeats: int = 3) -> str:
     """Wall time (± half the range, as a share of the median), CPU time and peak memory."""
     keys = [key for key in MEASURES if any((size, key) in results for size in sizes)]
     sections = [
-        (f"Median wall time in seconds over {runs} run(s) ({3 * runs} samples for the sub-second"
-         f" commands: check, sheets, baseline; {2 * runs} for the plain build and the plugin"
-         " build without PDFs; the in-process YAML rows are each run's best round), ± half the"
-         " min-max range:", keys, lambda s: _number(s.median) + (
+        (f"Median wall time in seconds over {runs} run(s) ({repeats * runs} samples for the"
+         f" sub-second commands: check, sheets, baseline; {2 * runs} for the plain build and the"
+         " plugin build without PDFs; the in-process YAML rows are each run's best round), ±"
+         " half the min-max range:", keys, lambda s: _number(s.median) + (
              f" ±{(s.high - s.low) / 2 / s.median:.0%}" if s.runs > 1 and s.median else "")),
         # A server's CPU time is known only for its whole life; its peak covers both builds.
         ("Median CPU time (user + system) in seconds:",

@@ -202,7 +202,7 @@ def bench(sizes: list[int], runs: int, skip: set[str], quick: bool, keep: bool,
     text = "\n".join([
         f"## Results ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
         f"{(time.perf_counter() - started) / 60:.1f} minutes)", "",
-        report.tables(results, sizes, runs), "", "## Ratios and targets", "",
+        report.tables(results, sizes, runs, repeats), "", "## Ratios and targets", "",
         report.ratio_table(found), "", "## Machine", "", "| | |", "| --- | --- |",
         *(f"| {key} | {value} |" for key, value in info.items()),
         *([f"\nNOTE: mkdocs build took over {SLOW_BUILD_SECONDS} s at {', '.join(slow)} "
@@ -339,8 +339,9 @@ def lighthouse_main(argv: list[str]) -> int:
                 for number, (label, site, path) in enumerate(pages):
                     if run > runs_for.get(path, args.runs):
                         continue
-                    for name in [site, *(s for s in sites if s.startswith(site + ", "))]:
-                        output = folder / f"{number:02d}-{len(reports)}-run{run}.json"
+                    for kind, name in enumerate([site, *(s for s in sites
+                                                         if s.startswith(site + ", "))]):
+                        output = folder / f"{number:02d}-{kind}-run{run}.json"
                         report = lighthouse.run_lighthouse(command, urls[name] + path, output)
                         reports.setdefault((name, path), []).append(report)
                         print(f"  {label:<48} {name:<40} run {run}: "
