@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import measure
 import yaml
-from measure import CHROMIUM, HERE, ROOT, SHIPPED, add_variant, make_project, project_env
+from measure import CHROMIUM, HERE, ROOT, SHIPPED
 
 PACKAGE = "lighthouse@12.8.2"  # 13 needs Node 22.19; Debian 12 has Node 20
 INSTALL = HERE / ".lighthouse"  # git-ignored
@@ -152,23 +153,19 @@ class _ArticleText(html.parser.HTMLParser):
 def build_sites(work: Path, mkdocs: Path, size: int | None, themed: bool) -> dict[str, Path]:
     """Our site as mkdocs.yml builds it ("shipped"; with `size`, also "N questions" from a
     synthetic bank), and each one's references ("shipped, plain Material", ...)."""
-    project = make_project(work / "project")
-    env = project_env(project, pdf_cache=work / "pdf-cache")
+    project = measure.make_project(work / "project")
+    env = measure.project_env(project, pdf_cache=work / "pdf-cache")
     references = {**({THEMED: our_theme(project / "base.yml")} if themed else {}), PLAIN: None}
     sites: dict[str, Path] = {}
 
     def build(config: Path, site: Path) -> None:
-        result = subprocess.run([str(mkdocs), "build", "-f", str(config), "-d", str(site)],
-                                cwd=config.parent, env=env, capture_output=True, text=True,
-                                check=False)
-        if result.returncode:
-            sys.exit(f"mkdocs build -f {config} failed:\n{result.stderr[-3000:]}")
+        measure.run_measured([mkdocs, "build", "-f", config, "-d", site], config.parent, env)
 
     for name, bank_size in (("shipped", SHIPPED), (f"{size or 0:,} questions", size)):
         if bank_size is None:
             continue
         sites[name] = work / f"site-{len(sites)}"
-        build(add_variant(project, bank_size).config("plugin"), sites[name])
+        build(measure.add_variant(project, bank_size).config("plugin"), sites[name])
         for kind, theme in references.items():
             reference = work / f"reference-{len(sites)}"
             write_reference(sites[name], reference, theme)
@@ -235,7 +232,7 @@ def summarise(reports: list[Report]) -> dict[str, Any]:
     # Lighthouse counts the index's download into LCP where it arrived before the largest paint.
     index_first = [
         [r["networkEndTime"] for r in items(report, "network-requests")
-         if "/search/search_index.json" in r["url"]][:1] for report in reports]
+         if "/search/search_index." in r["url"]][:1] for report in reports]
     lcp = [items(r, "metrics")[0]["observedLargestContentfulPaint"] for r in reports]
     return {
         "runs": len(reports),

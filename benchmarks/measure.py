@@ -1,13 +1,5 @@
-"""What the benchmarks share: the project copy they measure, timed processes, `mkdocs serve`
-timed on an edit, built sites served on 127.0.0.1, and the machine's description.
-
-The project copy holds `content/`, `site_overrides/` and `generator/`, copied once per run, so
-edits made to the real project during a run change nothing measured (every command runs with
-PYTHONPATH at the copy), and `mkdocs.yml` as `base.yml`. A bank of N questions (N = SHIPPED for
-a copy of `question_bank/`) gets three configs inheriting from it (`INHERIT:`, so theme,
-plugins and Markdown extensions are the site's): `plugin-N.yml` builds as mkdocs.yml does,
-`nopdf-N.yml` without PDF handouts, `plain-N.yml` without our plugin, from the pages
-`infointerview pages` wrote into `pages-N`. The copy's own `question_bank/` is empty.
+"""What the benchmarks share: the project copy they measure (README.md, "Growth"), timed
+processes, `mkdocs serve` timed on an edit, built sites served on 127.0.0.1, the machine.
 """
 
 from __future__ import annotations

@@ -148,7 +148,8 @@ class Bench:
 
 
 def growth(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python3 tasks.py bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python3 tasks.py bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", help="synthetic sizes (default 100,1000,10000)")
     parser.add_argument("--runs", type=int, help="runs; the medians are shown (default 3)")
     parser.add_argument("--quick", action="store_true",
@@ -302,7 +303,8 @@ def page_weight(argv: list[str]) -> int:
 def lighthouse_main(argv: list[str]) -> int:
     import lighthouse  # only here: the growth benchmark's child processes need none of it
 
-    parser = argparse.ArgumentParser(prog="run.py lighthouse", description=lighthouse.__doc__)
+    parser = argparse.ArgumentParser(prog="run.py lighthouse", description=lighthouse.__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="runs per page (the median counts)")
     parser.add_argument("--runs-for", action="append", default=[], metavar="N:PATH,...",
                         help="N runs, not --runs, for these pages (repeatable)")
