@@ -171,7 +171,7 @@ def startup(argv: list[str]) -> int:
         "A sheet from the shipped bank, Markdown and HTML, against the baseline, interleaved."))
     parser.add_argument("--runs", type=int, default=20, help="runs (default 20)")
     args = parser.parse_args(argv)
-    return bench([SHIPPED], args.runs, {"pdf"}, True, False, [], Bench.startup, repeats=1)
+    return bench([SHIPPED], args.runs, {"pdf"}, False, False, [], Bench.startup, repeats=1)
 
 
 def bench(sizes: list[int], runs: int, skip: set[str], quick: bool, keep: bool,
