@@ -10,6 +10,7 @@ third-party request). The themed reference adds our mkdocs.yml's theme palette a
 
 from __future__ import annotations
 
+import collections
 import html.parser
 import itertools
 import json
@@ -301,9 +302,12 @@ def render(results: list[tuple[str, dict[str, dict[str, Any]]]], heading: str, f
               f"{s['main']:,.0f} ms | {s['style']:,.0f} ms | {s['bundle']:,.0f} ms | "
               f"{s['blocking']:,.0f} ms | {s['blocking_files']} | {s['index_first']} |"
               for name, s in rows]
-    failed = "; ".join(f"{name}: {', '.join(s['failed'])}" for name, s in rows if s["failed"])
-    return "\n".join([*lines, "", f"Audits below full marks outside performance: "
-                      f"{failed or 'none'}.", "", footer])
+    failed = {c: collections.Counter(a for _, s in results for a in s[c]["failed"])
+              for c in columns}
+    return "\n".join([*lines, "", "Audits below full marks outside performance (on how many "
+                      "pages): " + "; ".join(f"{c}: " + (", ".join(
+                          f"{a} ({n})" for a, n in sorted(k.items())) or "none")
+                          for c, k in failed.items()) + ".", "", footer])
 
 
 def _difference(ours: Spread, other: Spread) -> str:
