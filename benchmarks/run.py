@@ -62,7 +62,7 @@ class Bench:
         self.goal = synth.read_vocabulary(self.variants[sizes[0]].bank)["goals"][0]
         self.primed: set[int] = set()
 
-    def measure(self, size: int, key: str, command: list[str | Path], run: int,
+    def sample(self, size: int, key: str, command: list[str | Path], run: int,
                 stdout: Path | None = None, fresh: Path | None = None) -> None:
         """`command` as a fresh process (3 times if sub-second); run 0 is not recorded.
         `fresh` (a file or folder the command writes) is removed first: left from the run
@@ -89,18 +89,18 @@ class Bench:
         if size not in self.primed and "build-pdfcache" not in self.skip:
             # The PDF cache of "full, PDF cache filled", filled as the last build would have.
             measure.run_measured([mkdocs, "build", "-f", variant.config("plugin"), "-d",
-                          self.tmp / "site-prime"], self.project, self.env_cache)
+                                  self.tmp / "site-prime"], self.project, self.env_cache)
             self.primed.add(size)
-        self.measure(size, "check", [iv, "check", "--bank", variant.bank], run)
-        self.measure(size, "pages", [iv, "pages", "--output", variant.pages, "--content",
-                                     self.project / "content", "--bank", variant.bank], run,
-                     fresh=variant.pages)
+        self.sample(size, "check", [iv, "check", "--bank", variant.bank], run)
+        self.sample(size, "pages", [iv, "pages", "--output", variant.pages, "--content",
+                                    self.project / "content", "--bank", variant.bank], run,
+                    fresh=variant.pages)
         # The overhead target's two builds alternate, twice a run, so load falls on both.
         for key, kind in [("plain", "plain"), ("build-nopdf", "nopdf")] * 2 + [
                 ("build", "plugin"), ("build-pdfcache", "plugin")]:
             site = self.tmp / f"site-{key}-{size}"
-            self.measure(size, key, [mkdocs, "build", "-f", variant.config(kind), "-d", site],
-                         run, fresh=site)
+            self.sample(size, key, [mkdocs, "build", "-f", variant.config(kind), "-d", site],
+                        run, fresh=site)
         if run == 1 and not {"plain", "build-nopdf"} & self.skip:
             ours, plain = ({p.relative_to(site).as_posix() for p in site.rglob("*")
                             if p.is_file()} for site in (self.tmp / f"site-build-nopdf-{size}",
@@ -122,13 +122,13 @@ class Bench:
     def startup(self, size: int, run: int) -> None:
         """The baseline right before the sheets, so that all see the same load."""
         bank = self.variants[size].bank
-        self.measure(size, BASELINE, [BIN / "python", "-c", "import yaml, jinja2"], run)
+        self.sample(size, BASELINE, [BIN / "python", "-c", "import yaml, jinja2"], run)
         sheet: list[str | Path] = [BIN / "infointerview", "sheet", "--goal", self.goal,
                                    "--bank", bank]
-        self.measure(size, "sheet-md", sheet, run, stdout=self.tmp / "sheet.md")
+        self.sample(size, "sheet-md", sheet, run, stdout=self.tmp / "sheet.md")
         for key, target in (("sheet-html", self.tmp / "sheet.html"),
                             ("sheet-pdf", self.tmp / "sheet.pdf")):
-            self.measure(size, key, [*sheet, "--output", target], run, fresh=target)
+            self.sample(size, key, [*sheet, "--output", target], run, fresh=target)
 
     def serve(self, size: int, run: int) -> None:
         """Served without PDFs: the edit is to a question on no sheet, so none would change."""
@@ -136,8 +136,8 @@ class Bench:
         edited, text = synth.mark_first_question(variant.bank / "questions", marker)
         (self.tmp / "serve-tmp").mkdir(exist_ok=True)  # its temp site, apart from the project
         result = measure.serve_rebuild(BIN / "mkdocs", variant.config("nopdf"), edited, text,
-                               "questions/index.html", marker,
-                               {**self.env, "TMPDIR": str(self.tmp / "serve-tmp")})
+                                       "questions/index.html", marker,
+                                       {**self.env, "TMPDIR": str(self.tmp / "serve-tmp")})
         self.record(size, "serve-start", Sample(result["first_build"],
                                                 int(result["peak"]) or None), run)
         self.record(size, "serve-seen", Sample(result["seen"]), run)
