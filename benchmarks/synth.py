@@ -1,16 +1,6 @@
-"""Synthetic question banks of any size, for the benchmarks.
-
-A synthetic bank is a folder holding the shipped vocabulary and guidance (`question_bank/`
-without its `questions/`) plus generated question files. The generated questions are spread
-evenly over every category, goal, role and industry of that vocabulary, and their lengths follow
-the shipped questions as measured when this was written: text 39-149 characters (median 84),
-`why` 68-150 (median 102), one follow-up probe on about 30% of them, core on about 47%.
-Everything is drawn from one seeded `random.Random`, so a size and seed always give the same bytes.
-
-Every bank must pass `infointerview check`, so a synthetic bank keeps its shipped goals and roles
-without their recipes (every kind, in bank order), gives each question a kind in turn, and keeps
-only the industries it can give three core questions in different categories (one per 20
-questions); it hides the rest.
+"""Synthetic question banks of any size: the shipped vocabulary and guidance (`question_bank/`
+without its questions) and N generated questions, from one seeded generator, so a size always
+gives the same bytes, and every bank passes `infointerview check` (README.md says how).
 
     .venv/bin/python benchmarks/synth.py --size 1000 --out benchmarks/work/bank-1000
 """
@@ -18,13 +8,9 @@ questions); it hides the rest.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import copy
-import dataclasses
 import random
 import shutil
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,15 +21,14 @@ try:  # libyaml's emitter writes a 10,000-question bank several times faster
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_BANK = ROOT / "question_bank"
-DEFAULT_SEED = 20240601
-# A bank file may be at most 1 MB (generator/core/yaml_source.py); 500 questions are about 200 kB.
-QUESTIONS_PER_FILE = 500
-
-# The most common words of the shipped questions, so word lengths and text look like the bank.
-# Kept here, not read from the bank, so that edits to the shipped questions do not change the
-# synthetic banks and results stay comparable from one commit to the next.
+SHIPPED_BANK = Path(__file__).resolve().parent.parent / "question_bank"
+SEED = 20240601
+PER_FILE = 500  # questions per file: about 200 kB, under the loader's 1 MB a file
+INDUSTRY_CORE = 3  # core questions, in three categories, for every industry a bank keeps
+QUESTIONS_PER_INDUSTRY = 20  # so a bank keeps one industry per 20 questions
+CLOSING_KINDS = ("synthetic-closing-1", "synthetic-closing-2", "synthetic-closing-3")
+# The shipped questions' most common words, kept here so that edits to the bank do not change
+# the synthetic banks, and results stay comparable from one commit to the next.
 WORDS = tuple("""
 you the and to in how it of what your work field or is people do this which are that for would
 from job helps can time when with first they who be have does much them there on often shows
@@ -64,58 +49,44 @@ careers moves build times hire busy candidate answer subject tools worth its off
 title training another closely differ professional study compare others paid step creative
 better engineering talk chance prepared points heard events read both background demand apart
 """.split())  # noqa: SIM905 - a word list reads best as plain text
-# How shipped questions begin; the rest of the sentence is drawn from WORDS.
 OPENERS = ("How", "What", "Which", "Could you tell me", "When", "Who", "Why", "Is there",
            "What would you", "How do you", "Where do")
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """The ids a synthetic question may refer to, in the bank's own order."""
-
-    goals: tuple[str, ...]
-    roles: tuple[str, ...]
-    industries: tuple[str, ...]
-    categories: tuple[str, ...]
-    closing: frozenset[str]  # the categories of the closing asks that end every sheet
-    kinds: tuple[str, ...] = ()
-    opening: frozenset[str] = frozenset()  # rapport: never written for an industry
+def _dump(data: object, path: Path, **options: Any) -> None:
+    options = {"allow_unicode": True, "width": 10_000, **options}
+    path.write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False, **options), "utf-8")
 
 
-def read_vocabulary(bank: Path) -> Vocabulary:
-    """The ids defined in a bank folder without questions (plain PyYAML: it is our own bank)."""
-    found: dict[str, list[str]] = {
-        "goals": [], "roles": [], "industries": [], "categories": [], "kinds": [],
-    }
+def read_vocabulary(bank: Path) -> dict[str, Any]:
+    """The ids of a bank folder's goals, roles, industries, categories and kinds, in order,
+    and its closing and opening categories."""
+    found: dict[str, Any] = {name: [] for name in
+                             ("goals", "roles", "industries", "categories", "kinds")}
     places: dict[str, str | None] = {}
     for path in sorted(bank.rglob("*.yml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for section, ids in found.items():
             ids.extend(item["id"] for item in document.get(section) or [])
         places.update((c["id"], c.get("place")) for c in document.get("categories") or [])
-    closing = {ident for ident, place in places.items() if place == "closing"}
-    if not any(places.values()):  # a bank from before `place:`: the last category closes
-        closing = set(found["categories"][-1:])
-    opening = {ident for ident, place in places.items() if place == "opening"}
-    return Vocabulary(**{name: tuple(ids) for name, ids in found.items()},
-                      closing=frozenset(closing), opening=frozenset(opening))
+    for place in ("closing", "opening"):
+        found[place] = {ident for ident, where in places.items() if where == place}
+    return found
 
 
 def _sentence(rng: random.Random, low: int, mode: int, high: int, opener: str, end: str) -> str:
-    """Words until a length drawn from a triangular distribution like the shipped bank's."""
+    """Words up to a length drawn like the shipped bank's (triangular)."""
     target = round(rng.triangular(low, high, mode))
-    words = [opener] if opener else [rng.choice(WORDS).capitalize()]
+    words = [opener or rng.choice(WORDS).capitalize()]
     length = len(words[0])
     while length < target - 1:
-        word = rng.choice(WORDS)
-        if rng.random() < 0.08:  # the occasional clause, as in the shipped text
-            word += ","
+        word = rng.choice(WORDS) + ("," if rng.random() < 0.08 else "")
         words.append(word)
         length += len(word) + 1
     return " ".join(words).rstrip(",") + end
 
 
-def _subset(rng: random.Random, ids: tuple[str, ...], share_all: float) -> str | list[str]:
+def _subset(rng: random.Random, ids: list[str], share_all: float) -> str | list[str]:
     """'all' with probability `share_all`, else a non-empty proper subset in bank order."""
     if len(ids) < 2 or rng.random() < share_all:
         return "all"
@@ -123,182 +94,113 @@ def _subset(rng: random.Random, ids: tuple[str, ...], share_all: float) -> str |
     return [ident for ident in ids if ident in picked]
 
 
-# Each industry a synthetic bank keeps gets this many core questions, as `check` asks.
-INDUSTRY_CORE = 3
-# Closing asks get kinds of their own, so one kind never mixes closing and other questions.
-CLOSING_KINDS = ("synthetic-closing-1", "synthetic-closing-2", "synthetic-closing-3")
-
-
-def _kind(vocabulary: Vocabulary, index: int, closing: bool) -> str:
-    kinds = CLOSING_KINDS if closing or not vocabulary.kinds else vocabulary.kinds
-    return kinds[index % len(kinds)]
-
-
-def make_questions(
-    size: int, vocabulary: Vocabulary, seed: int = DEFAULT_SEED
-) -> list[dict[str, Any]]:
-    """`size` questions as the dicts a bank file holds, deterministic for (size, seed)."""
+def make_questions(size: int, v: dict[str, Any], seed: int = SEED) -> list[dict[str, Any]]:
+    """`size` questions as a bank file holds them: first three core ones per industry, then
+    round robin over the categories; about 35% for every goal, 65% every role, 20% for one
+    industry, 47% core, 30% with a follow-up; closing asks suit everyone."""
     rng = random.Random(seed * 1_000_003 + size)
-    categories = vocabulary.categories
-    asked = [c for c in categories if c not in vocabulary.closing | vocabulary.opening]
+    categories = v["categories"]
+    asked = [c for c in categories if c not in v["closing"] | v["opening"]]
+
+    def kind(index: int, closing: bool) -> str:
+        kinds = CLOSING_KINDS if closing or not v["kinds"] else v["kinds"]
+        return kinds[index % len(kinds)]
+
+    def question_text() -> str:
+        return _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?")
+
     questions: list[dict[str, Any]] = []
-    # First, three core questions in three categories for each industry the bank keeps.
-    for number, industry in enumerate(vocabulary.industries):
-        for turn in range(INDUSTRY_CORE):
-            index = number * INDUSTRY_CORE + turn
+    for number, industry in enumerate(v["industries"]):
+        for index in range(number * INDUSTRY_CORE, (number + 1) * INDUSTRY_CORE):
             category = asked[index % len(asked)]
-            questions.append({
-                "id": f"{category}-{industry}-{index:05d}",
-                "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
-                "category": category, "kind": _kind(vocabulary, index, closing=False),
-                "industries": [industry], "priority": "core",
-                "why": _sentence(rng, 68, 102, 150, "", "."),
-            })
+            questions.append({"id": f"{category}-{industry}-{index:05d}", "text": question_text(),
+                              "category": category, "kind": kind(index, False),
+                              "industries": [industry], "priority": "core",
+                              "why": _sentence(rng, 68, 102, 150, "", ".")})
     for index in range(len(questions), size):
-        # Round robin, so every category (and every industry below) has its share at any size.
         category = categories[index % len(categories)]
         first, second = rng.choice(WORDS), rng.choice(WORDS)
+        closing = category in v["closing"]
         question: dict[str, Any] = {
             "id": f"{category}-{first}-{second}-{index:05d}".replace("'", ""),
-            "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
-            "category": category,
-            "kind": _kind(vocabulary, index, closing=category in vocabulary.closing),
-        }
-        if category in vocabulary.closing:
-            # Like the shipped closing asks: they suit everyone, so every goal and role gets
-            # its closing question and the bank passes the coverage check at every size.
+            "text": question_text(), "category": category, "kind": kind(index, closing)}
+        if closing:
             question.update(goals="all", roles="all", industries="all")
         else:
-            question["goals"] = _subset(rng, vocabulary.goals, share_all=0.35)
-            question["roles"] = _subset(rng, vocabulary.roles, share_all=0.65)
-            if (vocabulary.industries and category not in vocabulary.opening
-                    and rng.random() < 0.2):
-                question["industries"] = [vocabulary.industries[index % len(vocabulary.industries)]]
+            question["goals"] = _subset(rng, v["goals"], share_all=0.35)
+            question["roles"] = _subset(rng, v["roles"], share_all=0.65)
+            if v["industries"] and category not in v["opening"] and rng.random() < 0.2:
+                question["industries"] = [v["industries"][index % len(v["industries"])]]
         question["priority"] = "core" if rng.random() < 0.47 else "optional"
         question["why"] = _sentence(rng, 68, 102, 150, "", ".")
         if rng.random() < 0.3:
-            count = 2 if rng.random() < 0.03 else 1
             question["probes"] = [_sentence(rng, 30, 60, 110, rng.choice(OPENERS), "?")
-                                  for _ in range(count)]
+                                  for _ in range(2 if rng.random() < 0.03 else 1)]
         questions.append(question)
     return questions
 
 
-# The sections whose counts can be multiplied (issue 23: the build must grow linearly with
-# them too, not only with the questions).
-SCALABLE = ("goals", "roles", "industries")
-
-
-def scale_vocabulary(bank: Path, scale: dict[str, int]) -> None:
-    """Multiply the goals, roles or industries of `bank` by copying each item (factor - 1)
-    times under a new id, into one more file; questions made afterwards spread over them."""
-    copies: dict[str, list[dict[str, Any]]] = {}
-    for path in sorted(bank.rglob("*.yml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for section, factor in scale.items():
-            for item in document.get(section) or []:
-                for number in range(2, factor + 1):
-                    copies.setdefault(section, []).append(
-                        {**copy.deepcopy({k: v for k, v in item.items() if k != "kinds"}),
-                         "id": f"{item['id']}-v{number}",
-                         "title": f"{item['title']} ({number})"})
-    text = yaml.dump(copies, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
-    (bank / "scaled-vocabulary.yml").write_text(text, encoding="utf-8")
-
-
-def write_bank(
-    size: int, out: Path, seed: int = DEFAULT_SEED, shipped: Path = SHIPPED_BANK,
-    scale: dict[str, int] | None = None,
-) -> Path:
-    """Make `out` a bank folder: the shipped vocabulary and guidance plus `size` questions;
-    `scale` multiplies the count of goals, roles or industries (see SCALABLE)."""
+def write_bank(size: int, out: Path, seed: int = SEED, shipped: Path = SHIPPED_BANK,
+               scale: dict[str, int] | None = None) -> Path:
+    """Make `out` a bank: the shipped vocabulary and guidance, without the goals' and roles'
+    recipes, with `size` questions. `scale` ({"goals": 10}) copies each goal, role or industry
+    under new ids, so growth with the vocabulary can be measured too."""
     if out.exists():
         shutil.rmtree(out)
-    # Only the top-level questions/ folder is left out; guidance/ and the vocabulary stay.
-    # renamed.yml names the shipped questions' new ids, which a synthetic bank does not have.
-    shutil.copytree(shipped, out, ignore=lambda folder, _names: (
-        ["questions", "renamed.yml"] if Path(folder) == shipped else []
-    ))
+    shutil.copytree(shipped, out, ignore=lambda folder, _names: (  # renamed.yml: shipped ids
+        ["questions", "renamed.yml"] if Path(folder) == shipped else []))
     if scale:
-        scale_vocabulary(out, scale)
-    vocabulary = _prepare(out, size)
+        copies: dict[str, list[dict[str, Any]]] = {}
+        for path in sorted(out.rglob("*.yml")):
+            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for section, factor in scale.items():
+                copies.setdefault(section, []).extend(
+                    {**copy.deepcopy({k: v for k, v in item.items() if k != "kinds"}),
+                     "id": f"{item['id']}-v{number}", "title": f"{item['title']} ({number})"}
+                    for item in document.get(section) or [] for number in range(2, factor + 1))
+        _dump(copies, out / "scaled-vocabulary.yml")
+    for name in ("goals.yml", "roles.yml"):
+        document = yaml.safe_load((out / name).read_text(encoding="utf-8"))
+        for item in (item for section in document.values() for item in section):
+            item.pop("kinds", None)
+        _dump(document, out / name)
+    vocabulary = read_vocabulary(out)
+    kept = vocabulary["industries"][:size // QUESTIONS_PER_INDUSTRY]
+    extra: dict[str, Any] = {"kinds": [{"id": k, "title": "Closing"} for k in CLOSING_KINDS]}
+    if hidden := [i for i in vocabulary["industries"] if i not in kept]:
+        extra["hide"] = {"industries": hidden}
+    _dump(extra, out / "synthetic.yml", width=80, allow_unicode=False)  # as before
+    vocabulary.update(industries=kept, kinds=[k for k in vocabulary["kinds"]
+                                              if k not in CLOSING_KINDS])
     by_category: dict[str, list[dict[str, Any]]] = {}
     for question in make_questions(size, vocabulary, seed):
         by_category.setdefault(question["category"], []).append(question)
-    folder = out / "questions"
-    folder.mkdir()
+    (out / "questions").mkdir()
     for category, questions in by_category.items():
-        for part, start in enumerate(range(0, len(questions), QUESTIONS_PER_FILE), start=1):
-            chunk = questions[start:start + QUESTIONS_PER_FILE]
-            text = yaml.dump({"questions": chunk}, Dumper=_Dumper, sort_keys=False,
-                             default_flow_style=None, allow_unicode=True, width=10_000)
-            (folder / f"{category}-{part:02d}.yml").write_text(text, encoding="utf-8")
+        for part, start in enumerate(range(0, len(questions), PER_FILE), start=1):
+            _dump({"questions": questions[start:start + PER_FILE]},
+                  out / "questions" / f"{category}-{part:02d}.yml", default_flow_style=None)
     return out
 
 
-def _prepare(out: Path, size: int) -> Vocabulary:
-    """Strip the goals' and roles' recipes, add the closing kinds, hide the industries the
-    bank cannot cover at this size; return what the questions may refer to."""
-    for name in ("goals.yml", "roles.yml"):
-        path = out / name
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for section in document.values():
-            for item in section:
-                item.pop("kinds", None)
-        path.write_text(yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                                  width=10_000), encoding="utf-8")
-    vocabulary = read_vocabulary(out)
-    kept = vocabulary.industries[:size // 20]
-    extra: dict[str, Any] = {"kinds": [{"id": k, "title": "Closing"} for k in CLOSING_KINDS]}
-    hidden = [i for i in vocabulary.industries if i not in kept]
-    if hidden:
-        extra["hide"] = {"industries": hidden}
-    (out / "synthetic.yml").write_text(yaml.dump(extra, Dumper=_Dumper, sort_keys=False),
-                                       encoding="utf-8")
-    closing_kinds = set(CLOSING_KINDS)
-    return dataclasses.replace(
-        vocabulary, industries=kept,
-        kinds=tuple(k for k in vocabulary.kinds if k not in closing_kinds),
-    )
-
-
-def mark_question(text: str, marker: str) -> str:
-    """The bank file `text` with `marker` in the text of its first industry-specific question.
-
-    `mkdocs serve` is timed on this edit. The site's default sheets have no industry, so this
-    question is on no sheet and no PDF handout is rendered again: the rebuild time does not
-    depend on which question the seed happened to put on a sheet.
-    """
-    items = text.split("\n- id: ")
-    for index, item in enumerate(items):
-        if "\n  industries: [" in item:
-            lines = item.split("\n")
-            for number, line in enumerate(lines):
-                if line.startswith("  text: "):
-                    lines[number] = f"  text: Benchmark edit {marker}, is this visible?"
-                    items[index] = "\n".join(lines)
-                    return "\n- id: ".join(items)
-    raise ValueError("no industry-specific question to edit in this file")
-
-
 def mark_first_question(folder: Path, marker: str) -> tuple[Path, str]:
-    """The first file of `folder` with an industry-specific question, and its text marked.
-    (In a small bank the first files may have none.)"""
+    """The first file in `folder` with a question for one industry (on no default sheet, so no
+    PDF is rendered again when it changes), and its text with `marker` in that question."""
     for path in sorted(folder.glob("*.yml")):
-        with contextlib.suppress(ValueError):
-            return path, mark_question(path.read_text(encoding="utf-8"), marker)
+        items = path.read_text(encoding="utf-8").split("\n- id: ")
+        for index, item in enumerate(items):
+            if "\n  industries: [" in item:
+                items[index] = "\n".join(
+                    f"  text: Benchmark edit {marker}, is this visible?"
+                    if line.startswith("  text: ") else line for line in item.split("\n"))
+                return path, "\n- id: ".join(items)
     raise ValueError(f"no industry-specific question to edit in {folder}")
 
 
-def main(argv: list[str] | None = None) -> None:
+if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, required=True, help="number of questions")
     parser.add_argument("--out", type=Path, required=True, help="bank folder to (re)create")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    args = parser.parse_args(argv)
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args()
     write_bank(args.size, args.out, args.seed)
-    print(f"Wrote a {args.size}-question bank to {args.out}", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

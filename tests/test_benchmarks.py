@@ -18,7 +18,7 @@ from tests.conftest import ROOT, run, run_cli
 
 # The benchmark's modules import each other by their bare names, as scripts in one folder.
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import lighthouse_sites
+import lighthouse
 import report
 import synth
 from measure import Summary
@@ -140,7 +140,7 @@ def lighthouse_reference(built_site: Path, tmp_path_factory: pytest.TempPathFact
                          ) -> tuple[Path, list[str]]:
     """The reference project of the real site, built; and the paths of its pages."""
     project = tmp_path_factory.mktemp("reference")
-    written = lighthouse_sites.write_reference(built_site, project)
+    written = lighthouse.write_reference(built_site, project)
     _build_reference(project)
     return project, written
 
@@ -159,10 +159,10 @@ def test_each_lighthouse_reference_page_shows_the_text_of_its_page_in_plain_mate
     pages = {"questions/index.html": 300, "guide/preparing.html": 40}
     project, written = lighthouse_reference
     for path, blocks in pages.items():
-        ours = lighthouse_sites.article_blocks((built_site / path).read_text(encoding="utf-8"))
+        ours = lighthouse.article_blocks((built_site / path).read_text(encoding="utf-8"))
         assert len(ours) > blocks, path
         reference = (project / "site" / path).read_text(encoding="utf-8")
-        assert lighthouse_sites.article_blocks(reference) == ours, path
+        assert lighthouse.article_blocks(reference) == ours, path
         # Plain: Material alone, none of our stylesheets or scripts.
         assert "infointerview" not in reference, path
     # The reference site has a page for every page of ours, and no other page.
@@ -198,9 +198,9 @@ def test_the_themed_lighthouse_reference_is_material_with_our_palette_and_featur
 ) -> None:
     # The plain reference with our mkdocs.yml's theme palette and features, and nothing else.
     project = tmp_path_factory.mktemp("themed")
-    theme = lighthouse_sites.our_theme()
+    theme = lighthouse.our_theme()
     assert set(theme) == {"palette", "features"} and len(theme["palette"]) == 2
-    lighthouse_sites.write_reference(built_site, project, theme)
+    lighthouse.write_reference(built_site, project, theme)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "plugins" not in config
     assert config["theme"] == {"name": "material", "language": "en", "font": False, **theme}
@@ -216,7 +216,7 @@ def test_the_themed_lighthouse_reference_is_material_with_our_palette_and_featur
     assert toggles.findall(themed) == toggles.findall(ours) and len(toggles.findall(ours)) == 2
     assert features.findall(themed) == features.findall(ours) == [
         f'"features": {json.dumps(theme["features"])}']
-    assert lighthouse_sites.article_blocks(themed) == lighthouse_sites.article_blocks(ours)
+    assert lighthouse.article_blocks(themed) == lighthouse.article_blocks(ours)
     # Still none of our stylesheets or scripts.
     assert "infointerview.css" in ours and "infointerview.js" in ours
     assert "infointerview" not in themed
