@@ -65,6 +65,8 @@ def read_vocabulary(bank: Path) -> dict[str, Any]:
                              ("goals", "roles", "industries", "categories", "kinds")}
     places: dict[str, str | None] = {}
     for path in sorted(bank.rglob("*.yml")):
+        if "translations" in path.relative_to(bank).parts:
+            continue  # words in other languages, by id: no vocabulary of their own
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for section, ids in found.items():
             ids.extend(item["id"] for item in document.get(section) or [])
@@ -148,7 +150,7 @@ def write_bank(size: int, out: Path, seed: int = SEED, shipped: Path = SHIPPED_B
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(shipped, out, ignore=lambda folder, _names: (  # renamed.yml: shipped ids
-        ["questions", "renamed.yml"] if Path(folder) == shipped else []))
+        ["questions", "renamed.yml", "translations"] if Path(folder) == shipped else []))
     if scale:
         copies: dict[str, list[dict[str, Any]]] = {}
         for path in sorted(out.rglob("*.yml")):

@@ -313,3 +313,13 @@ def test_the_projects_own_edition_has_both_statements_and_no_centre(built_site: 
     assert 'href="about/accessibility.html"' in home and 'href="about/privacy.html"' in home
     assert "ii-footer__centre" not in home
     assert '<p class="ii-centre">' not in (built_site / "sheets" / "student.html").read_text("utf-8")
+
+
+def test_an_english_only_edition_has_no_french_pages(centre_site: tuple[Path, str]) -> None:
+    """The guide ships its French beside its English (`x.fr.md`): a site that did not ask for
+    French shows none of it, neither as pages of their own nor in a folder."""
+    site, _ = centre_site
+    built = site / "site"
+    assert not list(built.rglob("*.fr.html"))
+    assert not (built / "fr").exists()
+    assert '<html lang="en"' in read(site, "guide/asking.html")

@@ -33,6 +33,7 @@ from generator.core.languages import (
     N_,
     SOURCE_LANGUAGE,
     Language,
+    available_languages,
     gettext,
     load_language,
     untranslated,
@@ -187,7 +188,8 @@ class LanguagesPart:
     def _translation_files(self, files: Files) -> None:
         """Take the translations (`x.fr.md`) out of the pages: each is served under `x.md` by
         its own language's build, never as a page of its own."""
-        codes = [language.code for language in self.languages]
+        # The guide ships its French beside its English: an English-only site leaves it out too.
+        codes = {*(language.code for language in self.languages), *available_languages()}
         for file in list(files):
             if translation_of(file.src_uri, codes):
                 files.remove(file)
