@@ -10,6 +10,7 @@ from typing import ClassVar
 
 import click
 
+from generator.core.bank_translations import bank_in_language
 from generator.core.errors import BankError, ConfigError, PdfUnavailable, RequestError
 from generator.core.languages import (
     SOURCE_LANGUAGE,
@@ -46,19 +47,18 @@ bank_option = click.option(
 
 def _load(banks: tuple[Path, ...]) -> Bank:
     """Load the bank, in the language the command makes, or stop with its problems listed and
-    exit status 1 (a text with no translation is one: a sheet is never half in English)."""
-    from generator.core.bank_translations import translate_bank  # noqa: PLC0415 - only other languages
-
+    exit status 1. A text with no translation is one, unless the site's mkdocs.yml chose
+    `missing_translations: english`, as its build does."""
     # In a site's folder, the banks its mkdocs.yml builds with (shipped bank and overlays).
     folders = list(banks or site_banks(Path("mkdocs.yml")) or (DEFAULT_BANK,))
     try:
-        bank = load_bank(folders)
-        if active().code != SOURCE_LANGUAGE:
-            translated = translate_bank(bank, folders, active().code)
-            if translated.problems or translated.missing:
-                raise BankError([*translated.problems, *translated.missing])
-            bank = translated.bank
-        return bank
+        site = read_site(Path("mkdocs.yml"))
+        translated = bank_in_language(load_bank(folders), folders, active().code,
+                                      site.options.missing_translations if site else "fail")
+        if translated.missing:  # the site chose to show them in English: say so
+            click.echo(f"{len(translated.missing)} texts of the bank have no "
+                       f"{active().code!r} translation and are shown in English.", err=True)
+        return translated.bank
     except BankError as error:
         click.echo(error.report(), err=True)
         sys.exit(1)

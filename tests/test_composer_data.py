@@ -154,7 +154,7 @@ def test_the_rules_are_per_language_and_english_is_as_before() -> None:
 
 def test_a_language_without_phrase_rules_does_not_show_the_checks_that_need_them() -> None:
     assert rules_for("xx") == Rules()
-    with use_language(Language("xx", "Test")):
+    with use_language(Language("xx", "Test", "test")):
         data = composer_data(load_bank([BANK]))
     for message in data["messages"]:
         assert not {"jobs", "connection", "about-them"} & set(message["checks"]), message["id"]

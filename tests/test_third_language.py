@@ -139,3 +139,13 @@ def test_with_a_site_url_the_sitemaps_name_each_pages_other_languages(tiny: Path
     finally:
         config.write_text(original, "utf-8")
         mkdocs(tiny)  # the other tests read the site as the fixture built it
+
+
+def test_the_command_line_in_the_site_follows_its_choice_for_missing_translations(
+    tiny: Path,
+) -> None:
+    result = run_cli("sheet", "--goal", "explore", "--language", "eo", "--minutes", "20",
+                     cwd=tiny)
+    assert result.returncode == 0, result.stderr
+    assert GOAL_TITLE in result.stdout  # the translated goal, the rest in English
+    assert "texts of the bank have no 'eo' translation and are shown in English" in result.stderr

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.core.errors import Problem, display_path
+from generator.core.errors import BankError, Problem, display_path
+from generator.core.languages import SOURCE_LANGUAGE
 from generator.core.model import SECTIONS, Bank, Item
 from generator.core.value_types import Block, Invalid, Text, Texts, field_specs, show
 from generator.core.yaml_parse import parse_yaml
@@ -89,6 +90,22 @@ def translate_bank(bank: Bank, folders: Sequence[Path], code: str) -> Translated
                 items[ident] = dataclasses.replace(item, **changes)
         sections[name] = items
     return Translated(Bank.from_sections(sections, bank.hidden), problems, missing)
+
+
+def bank_in_language(bank: Bank, folders: Sequence[Path], code: str,
+                     missing_translations: str = "fail") -> Translated:
+    """The bank as a build or a command shows it in language `code`, by the one rule both
+    follow: a problem in a translation file always stops them; a text with no translation stops
+    them too, unless the site chose `missing_translations: english` (then it is shown in
+    English, and `missing` lists it). Raises BankError."""
+    if code == SOURCE_LANGUAGE:
+        return Translated(bank, [], [])
+    translated = translate_bank(bank, folders, code)
+    problems = [*translated.problems,
+                *(translated.missing if missing_translations == "fail" else [])]
+    if problems:
+        raise BankError(problems)
+    return translated
 
 
 def _read(path: Path, index: int, bank: Bank, words: _Words, problems: list[Problem]) -> None:

@@ -28,6 +28,9 @@ from pathlib import Path
 from generator.core.errors import ConfigError, Problem
 
 SOURCE_LANGUAGE = "en"
+# A language code as the site's folders, page names (`x.fr.md`) and `<html lang>` use it: `fr`,
+# `pt-BR`, `zh-Hant`. The one pattern: options, page names and the LMS package all use it.
+LANGUAGE_CODE = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 # generator/locales/<code>/LC_MESSAGES/messages.po, Babel's usual layout.
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
@@ -36,16 +39,17 @@ DOMAIN = "messages"
 @dataclass(frozen=True)
 class Language:
     """One language of the site: its code (BCP 47, `fr`), its own name for the switcher
-    (`Français`), and its compiled catalogue (None for the source language)."""
+    (`Français`) and inside a sentence, and its compiled catalogue (gettext's null catalogue
+    for the source language)."""
 
     code: str
     name: str
+    # Its name inside a sentence of its own ("traduit en français"), where the menu says
+    # "Français".
+    in_a_sentence: str
     catalogue: gettext_module.NullTranslations = field(
         default_factory=gettext_module.NullTranslations, compare=False, repr=False)
     path: Path | None = None  # the .po file it was read from
-    # Its name inside a sentence of its own ("traduit en français"), where the menu says
-    # "Français".
-    in_a_sentence: str = ""
     translated: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def gettext(self, message: str) -> str:
@@ -55,7 +59,7 @@ class Language:
         return self.catalogue.ngettext(singular, plural, count)
 
 
-ENGLISH = Language(SOURCE_LANGUAGE, "English", in_a_sentence="English")
+ENGLISH = Language(SOURCE_LANGUAGE, "English", "English")
 _active: ContextVar[Language] = ContextVar("infointerview_language", default=ENGLISH)
 
 
@@ -141,9 +145,8 @@ def _compiled(path: Path, _mtime: int) -> Language:
     translated = frozenset(str(m.id if isinstance(m.id, str) else m.id[0]) for m in catalog
                            if m.id and m.string and not m.fuzzy
                            and (isinstance(m.string, str) or all(m.string)))
-    return Language(code, name, gettext_module.GNUTranslations(buffer), path=path,
-                    translated=translated,
-                    in_a_sentence=_own_name(code, catalog, capitalised=False))
+    return Language(code, name, _own_name(code, catalog, capitalised=False),
+                    gettext_module.GNUTranslations(buffer), path=path, translated=translated)
 
 
 def untranslated(language: Language) -> list[Problem]:

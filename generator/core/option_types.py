@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from generator.core.languages import LANGUAGE_CODE
 from generator.core.value_types import LINE_LENGTH, Invalid, Text, ValueType, show
 from generator.core.yaml_parse import CONTROL
 
@@ -171,8 +172,7 @@ class Folders(ValueType):
         return tuple(_text(item, LINE_LENGTH) for item in value)
 
 
-# A language code as the site's folders and `<html lang>` use it: `fr`, `pt-BR`, `zh-Hant`.
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_LANGUAGE_CODE = re.compile(LANGUAGE_CODE)
 
 
 @dataclass(frozen=True)

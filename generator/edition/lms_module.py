@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.core.languages import N_, gettext
+from generator.core.languages import LANGUAGE_CODE, N_, gettext
 
 # Folders of pages written for career-centre staff, and files no student should meet.
 STAFF_FOLDERS = ("career-centres/",)
@@ -128,7 +128,7 @@ def menu_groups(site: Path, staff: bool = False) -> list[Group]:
 def language_folders(site: Path) -> set[str]:
     """The folders of the site's other languages (`fr/`): a language code with its own home."""
     return {folder.name for folder in site.iterdir() if folder.is_dir()
-            and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", folder.name)
+            and re.fullmatch(LANGUAGE_CODE, folder.name)
             and (folder / "index.html").is_file() and (folder / "search").is_dir()}
 
 

@@ -22,13 +22,13 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 
-from generator.core.bank_translations import translate_bank
-from generator.core.errors import BankError, ConfigError, display_path
+from generator.core.bank_translations import bank_in_language
+from generator.core.errors import ConfigError, display_path
 from generator.core.languages import (
     N_,
     SOURCE_LANGUAGE,
@@ -170,19 +170,13 @@ class LanguagesPart:
     def _translated(self, bank: Bank, folders: list[Path]) -> Bank:
         """The bank in this build's language; every missing text stops the build, or is shown
         in English with a warning, as the centre chose (`missing_translations`)."""
-        if self.language.code == SOURCE_LANGUAGE:
-            return bank
-        translated = translate_bank(bank, folders, self.language.code)
-        problems = list(translated.problems)
-        if self.options.missing_translations == "fail":
-            problems += translated.missing
+        translated = bank_in_language(bank, folders, self.language.code,
+                                      self.options.missing_translations)
         self.bank_in_english = bool(translated.missing)
-        if translated.missing and not problems:
+        if translated.missing:
             log.info("infointerview: %d texts of the bank have no %r translation and are "
-                        "shown in English, for example:\n%s", len(translated.missing),
-                        self.language.code, translated.missing[0])
-        if problems:
-            raise BankError(problems)
+                     "shown in English, for example:\n%s", len(translated.missing),
+                     self.language.code, translated.missing[0])
         return translated.bank
 
     def _translation_files(self, files: Files) -> None:
@@ -231,7 +225,8 @@ class LanguagesPart:
             while stack:
                 item = stack.pop()
                 if isinstance(item, Section):
-                    item.title = str(_keep_markup(item.title, gettext(str(item.title))))
+                    # A centre's name arrives escaped (plugin.py): its text is kept as it is.
+                    item.title = gettext(str(item.title))
                     stack.extend(item.children)
                 elif getattr(item, "title", None) and getattr(item, "is_page", False):
                     item.title = gettext(item.title)
@@ -242,14 +237,14 @@ class LanguagesPart:
         English text `lang="en"` for screen readers (WCAG 2.1, 3.1.2)."""
         with use_language(self.language):
             if page.file.src_uri in self.untranslated:
-                note = escape(untranslated_note(self.language.in_a_sentence or self.language.name))
+                note = escape(untranslated_note(self.language.in_a_sentence))
                 return (f'<div class="admonition note"><p>{note}</p></div>'
                         f'<div lang="{SOURCE_LANGUAGE}">{html}</div>')
             if self.bank_in_english and (page.file.src_uri in self.generated
                                          or page.file.src_uri in self.with_inserts):
                 note = escape(gettext("Some texts of the question bank are not yet translated "
                                       "into %(language)s: they are shown in English.")
-                              % {"language": self.language.in_a_sentence or self.language.name})
+                              % {"language": self.language.in_a_sentence})
                 return f'<div class="admonition note"><p>{note}</p></div>{html}'
         return html
 
@@ -291,7 +286,7 @@ def _translate_settings(config: MkDocsConfig) -> None:
     for key in ("site_name", "site_description", "copyright"):
         value = config[key]
         if isinstance(value, str) and value:
-            config[key] = _keep_markup(value, gettext(str(value)))
+            config[key] = gettext(value)  # before plugin.py adds a centre's name
     palettes = config.theme.get("palette") or []
     for palette in palettes if isinstance(palettes, list) else [palettes]:
         toggle = palette.get("toggle") if isinstance(palette, dict) else None
@@ -301,7 +296,3 @@ def _translate_settings(config: MkDocsConfig) -> None:
     if isinstance(toc, dict) and isinstance(toc.get("permalink_title"), str):
         toc["permalink_title"] = gettext(toc["permalink_title"])
 
-
-def _keep_markup(before: object, after: str) -> object:
-    """A title escaped on purpose (a centre's name) stays as it was when it is not translated."""
-    return before if isinstance(before, Markup) and str(before) == after else after

@@ -19,14 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.languages import gettext
+from generator.core.languages import LANGUAGE_CODE, gettext
 
-SUFFIXED = re.compile(r"^(?P<base>.+)\.(?P<code>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
+_SUFFIXED = re.compile(rf"^(?P<base>.+)\.(?P<code>{LANGUAGE_CODE})\.md$")
 
 
 def translation_of(uri: str, codes: Iterable[str]) -> tuple[str, str] | None:
     """(the English page's uri, the language) when `uri` is a translation (`x.fr.md`)."""
-    match = SUFFIXED.match(uri)
+    match = _SUFFIXED.match(uri)
     if match and match["code"] in set(codes):
         return f"{match['base']}.md", match["code"]
     return None

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.core.errors import BankError, Problem
-from generator.core.languages import SOURCE_LANGUAGE, gettext
+from generator.core.languages import SOURCE_LANGUAGE, available_languages, gettext
 from generator.core.model import NO_INDUSTRY, Bank
 from generator.core.resources import shipped_path
 from generator.core.sheet import DEFAULT_MINUTES, DEFAULT_ROLE
@@ -25,8 +25,7 @@ from generator.rendering.documents import (
     sheet_fragment,
 )
 from generator.site.inserts import INSERT, expand_inserts
-from generator.site.page_languages import SUFFIXED as _SUFFIXED
-from generator.site.page_languages import translated_file
+from generator.site.page_languages import translated_file, translation_of
 from generator.site.script_text import script_files
 from generator.site.sheet_maker import SUITS_PATH
 from generator.site.sheet_maker_page import maker_pages
@@ -121,8 +120,8 @@ def _hand_written(content_dir: Path, language: str) -> dict[str, Path]:
     missing: list[Problem] = []
     for path in sorted(content_dir.rglob("*.md")):
         uri = path.relative_to(content_dir).as_posix()
-        if _SUFFIXED.match(uri) and (content_dir / (_SUFFIXED.sub(r"\1.md", uri))).is_file():
-            continue  # a translation: taken below, under the English page's name
+        if translation_of(uri, {language, *available_languages()}):
+            continue  # a translation (the plugin's rule): taken below, under the English name
         source = path if language == SOURCE_LANGUAGE else translated_file([content_dir], uri,
                                                                           language)
         if source is None:
