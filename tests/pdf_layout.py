@@ -47,8 +47,14 @@ def pdf_lines(pdf: Path) -> tuple[list[Line], list[float]]:
 
 
 def _starts(line: Line, text: str) -> bool:
-    head = " ".join(text.split()[:4])
-    return re.sub(r"^\d+\.\s*", "", line.text).startswith(head)
+    words = text.split()
+    mine = re.sub(r"^\d+\.\s*", "", line.text)
+    if mine.startswith(" ".join(words[:4])):
+        return True
+    # A narrow column (a closing ask, four side by side) may hold fewer than four words on the
+    # first line: "Puis-je vous" of "Puis-je vous recontacter plus tard ...".
+    first = mine.split()
+    return 2 <= len(first) < 4 and first == words[:len(first)]
 
 
 def find_line(lines: list[Line], text: str, page: int | None = None) -> Line:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.core.languages import gettext
@@ -73,6 +72,10 @@ CENTRE_BAND = 4.5  # a centre's line at the top of page 1, where a browser print
 # Page content widths and heights, mm: the paper less the 12 mm side margins, and less the 7 mm
 # top and bottom margins and 2 mm of slack for rounding (sheet.css, sheet_document.html.j2).
 PAPERS = {"letter": (215.9 - 24, 263), "a4": (210.0 - 24, 281)}
+# The sheet maker's print, in a browser on either paper: A4's narrower column, and Letter's page
+# less sheet.css's 7 mm top and bottom margins and the 4 mm its page columns leave
+# (`calc(100vh - 4mm)`).
+BROWSER = (PAPERS["a4"][0], 279.4 - 14 - 4)
 # Spare height left on each page, for the estimate's error. Text printed in a font with
 # kerning is narrower than estimated here, so lines only ever come out fewer.
 SPARE = 6.0
@@ -119,50 +122,73 @@ class Page:
     last: bool
 
 
+@dataclass(frozen=True)
+class Sizes:
+    """A long sheet's least heights in mm: the title, fields and opening (`top`), each prepared
+    question with its least room to write, and the `tail` (the closing, "if time allows" and
+    the footer) with the number of its `rows` of questions that share a page's free space."""
+
+    top: float
+    questions: tuple[float, ...]
+    tail: float
+    rows: int
+
+
 def page_plan(sheet: Sheet, paper: str, centre: bool = False) -> tuple[Page, ...]:
-    """The pages of a long sheet, with each page's free space as even as the estimate allows:
-    as few pages as hold it, then the most room to write under every question that still fits."""
+    """The pages of a long sheet printed on `paper`."""
     width, height = PAPERS[paper]
-    prepared = [_question(q, width - LIST_INDENT, ROOM) for q in sheet.questions]
-    top = _top(sheet, width) + (CENTRE_BAND if centre else 0.0)
-    tail = _tail(sheet, width)  # closing, "if time allows" and footer: (height, rows)
-    limit = height - SPARE
-    for count in range(1, len(prepared) + 2):
-        if _pack(prepared, top, tail, limit, count, 0.0) is not None:
+    return plan(sheet_sizes(sheet, width, centre), height - SPARE)
+
+
+def sheet_sizes(sheet: Sheet, width: float, centre: bool = False) -> Sizes:
+    """What `sheet` holds, in mm, in a column `width` mm wide; `centre`: a centre's band."""
+    tail, rows = _tail(sheet, width)
+    return Sizes(
+        top=_top(sheet, width) + (CENTRE_BAND if centre else 0.0),
+        questions=tuple(_question(q, width - LIST_INDENT, ROOM) for q in sheet.questions),
+        tail=tail, rows=rows,
+    )
+
+
+def plan(sizes: Sizes, limit: float) -> tuple[Page, ...]:
+    """The rule: as few pages of `limit` mm as hold the sheet, then the most room to write
+    under every question that still fits, so each page's free space is as even as the
+    estimate allows. The sheet maker applies it in the browser too (sheet-pages.js)."""
+    total = len(sizes.questions)
+    for count in range(1, total + 2):
+        if _pack(sizes, limit, count, 0.0) is not None:
             break
-    else:  # more than fits on any number of pages: each page one question
-        count = len(prepared) + 1
+    else:  # more than fits on any number of pages: the tail on a page of its own
+        count = total + 1
     low, high = 0.0, limit
     while high - low > 0.25:
         middle = (low + high) / 2
-        if _pack(prepared, top, tail, limit, count, middle) is None:
+        if _pack(sizes, limit, count, middle) is None:
             high = middle
         else:
             low = middle
-    cuts = _pack(prepared, top, tail, limit, count, low) or [len(prepared)] * (count - 1)
-    bounds = [0, *cuts, len(prepared)]
+    cuts = _pack(sizes, limit, count, low) or [total] * (count - 1)
+    bounds = [0, *cuts, total]
     return tuple(Page(bounds[i], bounds[i + 1], i == count - 1) for i in range(count))
 
 
-def _pack(prepared: Sequence[float], top: float, tail: tuple[float, int], limit: float,
-          count: int, extra: float) -> list[int] | None:
+def _pack(sizes: Sizes, limit: float, count: int, extra: float) -> list[int] | None:
     """Where pages 2.. of `count` begin (indexes into the prepared questions) when each
     question takes `extra` mm more than its least height, or None if they do not fit."""
     cuts: list[int] = []
-    used = top + HEADING
-    for index, height in enumerate(prepared):
+    used = sizes.top + HEADING
+    for index, height in enumerate(sizes.questions):
         if used + height + extra > limit:
             if len(cuts) == count - 1:
                 return None
             cuts.append(index)
             used = 0.0
         used += height + extra
-    tail_height, rows = tail
-    if used + tail_height + rows * extra > limit:
-        if len(cuts) == count - 1 or tail_height + rows * extra > limit:
+    tail = sizes.tail + sizes.rows * extra
+    if used + tail > limit:
+        if len(cuts) == count - 1 or tail > limit:
             return None
-        cuts.append(len(prepared))
-        used = tail_height + rows * extra
+        cuts.append(len(sizes.questions))
     return cuts if len(cuts) == count - 1 else None
 
 
@@ -210,3 +236,20 @@ def _tail(sheet: Sheet, width: float) -> tuple[float, int]:
     after = sum(lines(tip.text, column, TIP_SIZE) for tip in sheet.after) or 2
     height += FOOTER + max(reminders, after) * TIP_LINE
     return height, rows
+
+
+def browser_metrics() -> dict[str, float]:
+    """The numbers of the rule above that the sheet maker applies in the browser
+    (sheet-pages.js), where the student's own questions, rewordings and introduction change
+    the heights: written once here, and sent in the page's data."""
+    width, height = BROWSER
+    metrics = {
+        "width": width, "limit": height - SPARE, "font": FONT, "line": LINE,
+        "probeSize": PROBE_SIZE, "probeLine": PROBE_LINE, "tipSize": TIP_SIZE,
+        "tipLine": TIP_LINE, "room": ROOM, "roomExtra": ROOM_EXTRA, "edge": QUESTION_EDGE,
+        "listIndent": LIST_INDENT, "tick": TICK, "extrasIndent": EXTRAS_INDENT,
+        "closingGap": CLOSING_GAP, "heading": HEADING, "header": HEADER,
+        "titleLine": TITLE_LINE, "opening": OPENING, "agendaIndent": AGENDA_INDENT,
+        "thanks": THANKS, "footer": FOOTER, "centre": CENTRE_BAND,
+    }
+    return {name: round(value, 3) for name, value in metrics.items()}

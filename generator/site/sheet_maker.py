@@ -38,7 +38,7 @@ from generator.core.languages import gettext
 from generator.core.model import Bank, Question
 from generator.core.sheet import DEFAULT_FORMAT, DEFAULT_MINUTES, DEFAULT_ROLE, Sheet, SheetRequest
 from generator.core.tailor import Suiting, build_sheets, plan_for
-from generator.rendering import render
+from generator.rendering import print_pages, render
 from generator.rendering.render import FIRST_PAGE_MINUTES, FIRST_PAGE_QUESTIONS
 
 # The lengths the page offers: the common meeting lengths between 10 and 90 minutes.
@@ -252,6 +252,8 @@ def maker_data(bank: Bank) -> dict[str, Any]:
              FIRST_PAGE_QUESTIONS if plan.minutes <= FIRST_PAGE_MINUTES else 0]
             for plan in map(plan_for, MINUTE_STEPS)
         ],
+        # Where a long meeting's printed sheet turns the page (print_pages.py, sheet-pages.js).
+        "print": print_pages.browser_metrics(),
         "defaults": {"role": DEFAULT_ROLE, "format": DEFAULT_FORMAT, "minutes": DEFAULT_MINUTES},
         "questions": _questions_html(questions, closing_categories),
         "closing": [int(q.category in closing_categories) for q in questions],

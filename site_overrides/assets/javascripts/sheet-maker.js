@@ -18,11 +18,12 @@
   var store = window.infointerviewMeetings;
   var edit = window.infointerviewSheetEdit;
   var makeActions = window.infointerviewSheetActions;
+  var sheetPages = window.infointerviewSheetPages;
   var lookup = window.infointerviewLookup && window.infointerviewLookup.lookup;
   var suiting = window.infointerviewLookup && window.infointerviewLookup.suiting;
   var form = document.querySelector("[data-ii-maker]");
   var article = document.querySelector(".ii-sheet");
-  if (!data || !store || !edit || !makeActions || !lookup || !form || !article) { return; }
+  if (!data || !store || !edit || !makeActions || !sheetPages || !lookup || !form || !article) { return; }
   var AXES = store.AXES;
   // Our words, in the page's language (text.js; generator/site/script_text.py).
   var t = window.infointerviewT || String;
@@ -133,6 +134,7 @@
 
   function render(announce) {
     var sheet = lookup(state.choice);
+    sheetPages.paginate(article, data.print, false); // one flow again, to be drawn afresh
     setText("goal", sheet.goal.title);
     setText("minutes", String(sheet.minutes));
     setText("role", sheet.role.lower);
@@ -222,6 +224,9 @@
     setText("date", edit.showDate(value("date")));
     setText("referred", value("connection"));
     setText("intro", form.elements.intro.value);
+    // A long meeting's sheet turns the page where its words end up (sheet-pages.js); what
+    // the student typed is part of them.
+    sheetPages.paginate(article, data.print, !article.classList.contains("ii-sheet--fit"));
   }
 
   // One change to the sheet, kept for Undo; `say` is what the live region says after it.
