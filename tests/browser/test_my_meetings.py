@@ -32,7 +32,8 @@ pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
 STATUS = "[data-ii-maker-status]"
-QUESTIONS = ".ii-sheet [data-ii-slot=questions] > li"
+# The prepared questions, on every page of a long sheet (sheet-pages.js cuts its list).
+QUESTIONS = ".ii-sheet .ii-sheet__main > .ii-questions > li"
 SECOND = "#goal=explore&role=practitioner&format=in-person&minutes=45"
 DETAILS = ("name", "title", "organisation", "date", "connection", "intro", "notes")
 
