@@ -50,9 +50,11 @@ from generator.core.statement_facts import StatementFacts, outside_requests
 from generator.core.value_types import field_specs
 from generator.edition.branding import ColourError, accessible_palette, palette_css
 from generator.edition.guide_nav import centre_nav
+from generator.edition.head_styles import BRAND_CSS
 from generator.edition.markdown_needs import add_missing
 from generator.edition.plugin_languages import LanguagesPart
-from generator.rendering.render import TEMPLATES, compact_css, compact_js, use_centre
+from generator.edition.plugin_output import OutputPart
+from generator.rendering.render import TEMPLATES, use_centre
 from generator.site.inserts import INSERT, check_content, expand_inserts
 from generator.site.script_text import CODE_TOOLS, script_catalogue
 from generator.site.site_pages import site_pages
@@ -65,13 +67,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.infointerview")
 
-BRAND_CSS_PATH = "assets/stylesheets/infointerview-brand.css"
+BRAND_CSS_PATH = BRAND_CSS
 SHIM_PATH = "assets/javascripts/vendor/iframe-worker-shim.js"
-SITE_CSS_PATH = "assets/stylesheets/infointerview.css"
-COMPOSER_CSS_PATH = "assets/stylesheets/composer.css"
-PAGE_CSS_PATHS = ("assets/stylesheets/maker.css", "assets/stylesheets/guide-extras.css")
-LAZY_SEARCH_PATH = "assets/javascripts/lazy-search.js"
-SCRIPTS_PATH = "assets/javascripts"
 PAGE_TEXT = "infointerview_code_tools"  # config.extra's key, read by site_overrides/main.html
 
 
@@ -91,7 +88,7 @@ InfointerviewConfig = type("InfointerviewConfig", (base.Config,), {
     name: _Checked(spec.default) for name, spec in field_specs(PluginOptions).items()})
 
 
-class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # type: ignore[valid-type]
+class InfointerviewPlugin(LanguagesPart, OutputPart, BasePlugin[InfointerviewConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.pages: dict[str, str | bytes] = {}
         self.generated: set[str] = set()
@@ -142,18 +139,12 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
         self.centre = self.options.centre
         self._choose_language(config)
         self._add_theme_overrides(config)
-        # lazy-search.js is written into every page (main.html): without its comments.
-        for theme_dir in config.theme.dirs:
-            script = Path(theme_dir) / LAZY_SEARCH_PATH
-            if script.is_file():
-                config.extra["ii_lazy_search"] = Markup(
-                    compact_js(script.read_text(encoding="utf-8")).replace("</", "<\\/"))
-                break
         # What the shipped pages need reaches sites made by older releases too.
         add_missing(config.markdown_extensions, config.mdx_configs)
         # sheet.css is linked by the theme override, on the pages that show a sheet only.
         if self._palette_css() and BRAND_CSS_PATH not in map(str, config.extra_css):
             config.extra_css.append(BRAND_CSS_PATH)
+        self._prepare_output(config, self._palette_css())
         if "material/offline" in config.plugins or "offline" in config.plugins:
             polyfills = config.extra.setdefault("polyfills", [])
             if not any("iframe-worker" in str(url) for url in polyfills):
@@ -232,21 +223,7 @@ class InfointerviewPlugin(LanguagesPart, BasePlugin[InfointerviewConfig]):  # ty
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # The site's stylesheet, copied by MkDocs from the theme overrides, loses its comments
-        # in the built site: it holds back every page's first paint (issue 25).
-        for stylesheet in (SITE_CSS_PATH, COMPOSER_CSS_PATH, *PAGE_CSS_PATHS):
-            built = Path(config.site_dir) / stylesheet
-            if built.is_file():
-                built.write_text(compact_css(built.read_text(encoding="utf-8")), encoding="utf-8")
-        # Our scripts lose their comments too: the words of the scripts (text.js, issue 21)
-        # took the composer's page over its budget otherwise. Only a file that is still the
-        # shipped one: a centre's own script of the same name is served as written.
-        shipped = shipped_path("site_overrides") / SCRIPTS_PATH
-        for source in sorted(shipped.glob("*.js")):
-            built = Path(config.site_dir) / SCRIPTS_PATH / source.name
-            text = source.read_text(encoding="utf-8")
-            if built.is_file() and built.read_text(encoding="utf-8") == text:
-                built.write_text(compact_js(text), encoding="utf-8")
+        self._compact_output(config)
         self._build_other_languages(config)
 
     def on_page_markdown(self, markdown: str, page: Page, **_: object) -> str:
