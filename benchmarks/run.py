@@ -361,7 +361,7 @@ def growth(args: argparse.Namespace, sizes: list[int], step: str, repeats: int) 
 def sheet_maker(sizes: list[int], changes: int) -> str:
     """The sheet maker page of a site built (without PDFs) from the shipped bank and from a
     synthetic bank of each size: its weight and update time (pages.py)."""
-    import pages
+    import pages  # Playwright: only for the pages' commands
 
     with measure.work_folder("sheet-maker-") as tmp:
         bench, sites = Growth(tmp, [SHIPPED, *sorted(set(sizes))], set(), 1), {}
