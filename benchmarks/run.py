@@ -1,381 +1,425 @@
-"""The benchmarks' one runner (`python3 tasks.py bench ...` runs it with the venv's Python).
-
-    run.py [--sizes 100,1000,10000] [--runs 3] [--quick] [--skip serve,pdf,yaml] [--output F]
-    run.py startup [--runs 20]              a sheet's start-up against `import yaml, jinja2`
-    run.py phases [--sizes shipped,1000,322:goals10] [--runs 3]
-    run.py sheet-maker [--sizes 100,1000,10000] [--changes 25]
-    run.py page-weight [--site site] [--runs 3]
-    run.py lighthouse [--runs 5] [--runs-for 3:PATH,...] [--pages PATH,...] [--themed]
-
-The first is the growth benchmark: every command of report.MEASURES as a fresh process, cold,
-for the shipped bank and synthetic banks. README.md says what every table means; dated runs
-go in RESULTS.md. Nothing here is part of the tests' pass or fail.
+"""The benchmarks' one runner: `python3 tasks.py bench [COMMAND] [OPTIONS]` runs it with the
+venv's Python (`--help` lists both). The default command, growth, times every row of MEASURES
+as a fresh process, from cold, for the shipped bank and synthetic ones, and judges ratios and
+times against issue 13's targets; `startup` is its start-up rows alone. README.md says what
+every table means; dated runs go in RESULTS.md. No test's verdict depends on a time.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
+import importlib.metadata
+import itertools
+import os
+import platform
+import re
 import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import measure
-import report
 import synth
-from measure import ROOT, SHIPPED, MeasureError, Sample, column, load, serve, work_folder
-from report import BASELINE
+import yaml
+from measure import BIN
 
-BIN = Path(sys.executable).parent  # the venv's python, mkdocs and infointerview
-FAST = {"check", "sheet-md", "sheet-html", BASELINE}  # sub-second: 3 samples a run
+# The rows in table order (README.md). All run with the PDF cache off but the one saying so.
+MEASURES: dict[str, str] = {
+    "check": "infointerview check", "pages": "infointerview pages",
+    "plain": "mkdocs build, plain", "build-nopdf": "mkdocs build, plugin, no PDFs",
+    "build": "mkdocs build, full", "build-pdfcache": "mkdocs build, full, PDF cache filled",
+    "sheet-md": "sheet, Markdown", "sheet-html": "sheet, HTML", "sheet-pdf": "sheet, PDF",
+    "serve-start": "serve, first build", "serve-seen": "serve, edit seen",
+    "serve-rebuild": "serve, rebuild", "baseline": 'python -c "import yaml, jinja2"',
+}
+SHIPPED, BASELINE = 0, "baseline"  # the shipped bank's "size"; the start-up's baseline row
+FAST = {"check", "sheet-md", "sheet-html", BASELINE}  # sub-second: `repeats` samples a run
 PDF_ROWS = {"build", "build-pdfcache", "sheet-pdf"}  # `--skip pdf`
-SLOW_BUILD_SECONDS = 180  # a build this slow is pointed out, not hidden by smaller sizes
+MAX_OVERHEAD = {1_000: 1.10, 10_000: 1.25}  # build with our plugin / plain build
+MAX_GROWTH, MAX_STARTUP = 11.0, 2.0  # 1,000 -> 10,000 questions; sheet / baseline
+MAX_SHEET_SECONDS, MAX_SERVE_SECONDS = {10_000: 1.0}, {1_000: 1.0}
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
 
 
-def child(args: list[str | Path], project: Path, env: dict[str, str]) -> dict[str, object]:
-    """inprocess.py in a fresh process, in the project copy; its JSON."""
-    script = measure.HERE / "inprocess.py"
-    result = subprocess.run([str(BIN / "python"), str(script), *map(str, args)], cwd=project,
-                            env=env, capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise MeasureError(f"inprocess.py {args[0]} failed:\n{result.stderr[-4000:]}")
-    return dict(json.loads(result.stdout))
+class Sample(NamedTuple):
+    seconds: float  # wall time: what a person waits for
+    peak_bytes: int | None = None  # the process's own peak RSS
+    cpu_seconds: float | None = None  # user + system: less disturbed by other load
 
 
-class Bench:
-    """The growth benchmark: the project copy, its banks, and every sample so far."""
+Samples = dict[tuple[int, str], list[Sample]]  # by bank size and row
 
-    def __init__(self, tmp: Path, sizes: list[int], skip: set[str], repeats: int = 3) -> None:
-        self.tmp, self.repeats = tmp, repeats
-        self.project = measure.make_project(tmp / "project")
-        self.env = measure.project_env(self.project)  # the PDF cache off: the cold path
-        self.env_cache = measure.project_env(self.project, pdf_cache=tmp / "pdf-cache")
+
+class Ratio(NamedTuple):
+    """A ratio of two rows' medians, or (unit "s") one row's, and its target (None: for
+    information). The verdict is on wall times; CPU times, which other work on a shared
+    machine disturbs much less, are judged beside it."""
+
+    name: str
+    value: float
+    cpu_value: float | None
+    target: float | None
+    unit: str = "x"
+
+
+def judge(value: float | None, target: float | None) -> str:
+    return "-" if value is None else "(info)" if target is None else (
+        "met" if value <= target else "NOT met")
+
+
+def median(samples: list[Sample], field: str) -> float | None:
+    values = [getattr(sample, field) for sample in samples]
+    return statistics.median(values) if None not in values else None
+
+
+def column(size: int) -> str:
+    return "shipped bank" if size == SHIPPED else f"{size:,}"
+
+
+def ratios(samples: Samples, sizes: list[int]) -> list[Ratio]:
+    """Every ratio and time the report shows, in order."""
+    found: list[Ratio] = []
+
+    def add(name: str, top: tuple[int, str], target: float | None,
+            bottom: tuple[int, str] | None = None) -> None:
+        def value(field: str) -> float | None:
+            upper = median(samples[top], field)
+            lower = median(samples[bottom], field) if bottom else 1.0
+            return upper / lower if upper is not None and lower else None
+
+        if top in samples and (bottom is None or bottom in samples) and (
+                wall := value("seconds")) is not None:
+            found.append(Ratio(name, wall, value("cpu_seconds"), target, "x" if bottom else "s"))
+
+    for size in sizes:  # like for like: neither build makes PDFs
+        add(f"Generator overhead at {column(size)}: {MEASURES['build-nopdf']} / build, plain",
+            (size, "build-nopdf"), MAX_OVERHEAD.get(size), (size, "plain"))
+    pairs = list(itertools.pairwise([size for size in sizes if size != SHIPPED]))
+    if {1_000, 10_000} <= set(sizes) and (1_000, 10_000) not in pairs:
+        pairs.append((1_000, 10_000))  # the pair with the target
+    for low, high in pairs:
+        for key in ("check", "build-nopdf", "build"):
+            add(f"Growth {low:,} -> {high:,} questions: {MEASURES[key]}", (high, key),
+                MAX_GROWTH if (low, high) == (1_000, 10_000) else None, (low, key))
+    for size in sizes:
+        for key in ("sheet-md", "sheet-html", "sheet-pdf"):
+            add(f"Start-up at {column(size)}: {MEASURES[key]} / {MEASURES[BASELINE]}",
+                (size, key), MAX_STARTUP if size == SHIPPED and key != "sheet-pdf" else None,
+                (size, BASELINE))
+        for key in ("sheet-md", "sheet-html") if size in MAX_SHEET_SECONDS else ():
+            add(f"Time at {column(size)}: {MEASURES[key]}", (size, key), MAX_SHEET_SECONDS[size])
+        add(f"Time at {column(size)}: {MEASURES['serve-rebuild']} (edit to reload)",
+            (size, "serve-rebuild"), MAX_SERVE_SECONDS.get(size))
+    return found
+
+
+def report(samples: Samples, sizes: list[int], runs: int, repeats: int) -> list[str]:
+    """Wall time (± half the range, as a share of the median), CPU time and peak memory; then
+    every ratio and time against its target."""
+    def number(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}" if value < 1 else f"{value:.2f}"
+
+    def wall(rows: list[Sample]) -> str:
+        middle, seconds = median(rows, "seconds") or 1, [row.seconds for row in rows]
+        return number(middle) + (f" ±{(max(seconds) - min(seconds)) / 2 / middle:.0%}"
+                                 if len(rows) > 1 else "")
+
+    keys = [key for key in MEASURES if any((size, key) in samples for size in sizes)]
+    lines: list[str] = []
+    for title, rows, cell in [
+        (f"Median wall time in seconds over {runs} run(s) ({repeats * runs} samples for check,"
+         f" the sheets and the baseline; {2 * runs} for the plain build and the plugin build"
+         " without PDFs), ± half the min-max range:", keys, wall),
+        # A server's CPU time is known only for its whole life; its peak covers both builds.
+        ("Median CPU time (user + system) in seconds:", [k for k in keys if "serve" not in k],
+         lambda rows: number(median(rows, "cpu_seconds"))),
+        ("Peak memory (RSS of the process, MiB):", [k for k in keys if k not in {
+            "serve-seen", "serve-rebuild"}], lambda rows: f"{peak / 2**20:.0f}" if (
+                peak := median(rows, "peak_bytes")) else "-")]:
+        lines += [title, "", "| Measure | " + " | ".join(
+            column(size) + (" q" if size else "") for size in sizes) + " |",
+            "| --- |" + " ---: |" * len(sizes), *(f"| {MEASURES[key]} | " + " | ".join(
+                cell(samples[size, key]) if (size, key) in samples else "-" for size in sizes)
+                + " |" for key in rows), ""]
+    lines += ["## Ratios and targets", "",
+              "| Ratio or time | Wall time | (CPU time) | Target | Result | (by CPU time) |",
+              "| --- | ---: | ---: | ---: | --- | --- |"]
+    for r in ratios(samples, sizes):
+        lines.append(f"| {r.name} | {r.value:.2f}{r.unit} | " + (
+            "-" if r.cpu_value is None else f"{r.cpu_value:.2f}{r.unit}") + " | " + (
+            "-" if r.target is None else f"<= {r.target:g}{r.unit}") + f" | "
+            f"{judge(r.value, r.target)} | {judge(r.cpu_value, r.target) if r.target else ''} |")
+    return lines
+
+
+def machine() -> list[str]:
+    """What the numbers depend on, as table rows."""
+    info = {"CPU": platform.processor() or platform.machine(), "Cores": os.cpu_count(),
+            "Memory": f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f}"
+            " GiB", "OS": platform.platform(), "Python": platform.python_version()}
+    with contextlib.suppress(OSError, IndexError):  # Linux names the CPU model here
+        info["CPU"] = re.findall(r"model name\s*: (.*)", Path("/proc/cpuinfo").read_text())[0]
+    for name in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "PyYAML", "weasyprint"):
+        info[name] = importlib.metadata.version(name)
+    return [f"| {key} | {value} |" for key, value in info.items()]
+
+
+def run_measured(command: list[str | Path], cwd: Path, env: dict[str, str],
+                 stdout: Path | None = None) -> Sample:
+    """`command` in a fresh process: its wall time, and its own peak RSS and CPU time from
+    `os.wait4` on its pid (not RUSAGE_CHILDREN, the maximum over every child so far)."""
+    with tempfile.TemporaryFile() as errors, contextlib.ExitStack() as stack:
+        out = stack.enter_context(stdout.open("wb")) if stdout else subprocess.DEVNULL
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not reap again
+        if process.returncode:
+            errors.seek(0)
+            sys.exit(f"{' '.join(map(str, command))} exited with {process.returncode}:\n"
+                     + errors.read().decode("utf-8", "replace")[-4000:])
+    return Sample(elapsed, usage.ru_maxrss * RSS_UNIT, usage.ru_utime + usage.ru_stime)
+
+
+class Growth:
+    """The growth benchmark: a copy of the site's sources (edits to the project during a run
+    change nothing measured), a bank of each size in it, and every sample so far."""
+
+    def __init__(self, tmp: Path, sizes: list[int], skip: set[str], repeats: int) -> None:
+        self.tmp, self.repeats, self.project = tmp, repeats, tmp / "project"
         self.skip = skip | (PDF_ROWS if "pdf" in skip else set())
-        self.samples: dict[tuple[int, str], list[Sample]] = {}
+        for name in ("content", "site_overrides", "generator"):
+            shutil.copytree(measure.ROOT / name, self.project / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copy(measure.ROOT / "mkdocs.yml", self.project / "base.yml")
+        (self.project / "question_bank").mkdir()  # read first by the plugin: empty
+        # `generator` from the copy, the PDF cache off, .pyc files kept as on a user's machine.
+        self.env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+                    "PYTHONPATH": os.pathsep.join(filter(None, [str(self.project), os.environ.get(
+                        "PYTHONPATH")])), "INFOINTERVIEW_CACHE_DIR": "", "NO_MKDOCS_2_WARNING":
+                    "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1767225600"}
+        self.banks = {size: self.add_bank(size) for size in sizes}
+        self.goal = synth.read_vocabulary(self.banks[sizes[0]])["goals"][0]
+        self.samples: Samples = {}
         self.notes: list[str] = []
-        self.variants = {size: measure.add_variant(self.project, size) for size in sizes}
-        self.goal = synth.read_vocabulary(self.variants[sizes[0]].bank)["goals"][0]
-        self.primed: set[int] = set()
+
+    def add_bank(self, size: int) -> Path:
+        """A bank (synth.py; a copy of the shipped one for SHIPPED) and its configs, which
+        inherit base.yml (INHERIT replaces lists: `watch` and `plugins` are theirs): "plugin"
+        as mkdocs.yml, "nopdf", and "plain" (no plugin: the pages `infointerview pages`
+        writes). Only the bank is watched."""
+        bank = self.project / ("bank-shipped" if size == SHIPPED else f"bank-{size}")
+        if size == SHIPPED:
+            shutil.copytree(synth.SHIPPED_BANK, bank)
+        else:
+            synth.write_bank(size, bank)
+
+        def ours(**options: object) -> dict[str, object]:
+            return {"watch": [bank.name], "plugins": ["search", "offline", {"infointerview": {
+                "banks": [bank.name], **options}}]}
+
+        for kind, settings in (("plugin", ours()), ("nopdf", ours(pdf=False)), ("plain", {
+                "watch": [], "docs_dir": f"pages-{bank.name}", "plugins": ["search", "offline"]})):
+            (self.project / f"{kind}-{bank.name}.yml").write_text(yaml.safe_dump(
+                {"INHERIT": "base.yml", **settings}, sort_keys=False), encoding="utf-8")
+        return bank
 
     def sample(self, size: int, key: str, command: list[str | Path], run: int,
-                stdout: Path | None = None, fresh: Path | None = None) -> None:
-        """`command` as a fresh process (3 times if sub-second); run 0 is not recorded.
-        `fresh` (a file or folder the command writes) is removed first: left from the run
-        before, it would change the work."""
-        if key in self.skip:
-            return
-        env = self.env_cache if key == "build-pdfcache" else self.env
-        for _ in range(self.repeats if key in FAST else 1):
+               stdout: Path | None = None, fresh: Path | None = None) -> None:
+        """`command` as a fresh process (`repeats` times if sub-second). `fresh`, a file or
+        folder it writes, is removed first: left from the run before, it would change the work."""
+        env = {**self.env, "INFOINTERVIEW_CACHE_DIR": str(self.tmp / f"pdf-cache-{size}")
+               } if key == "build-pdfcache" else self.env
+        for _ in range(0 if key in self.skip else self.repeats if key in FAST else 1):
             if fresh is not None and fresh.is_dir():
                 shutil.rmtree(fresh)
             elif fresh is not None:
                 fresh.unlink(missing_ok=True)
-            self.record(size, key, measure.run_measured(command, self.project, env, stdout), run)
+            self.record(size, key, run_measured(command, self.project, env, stdout), run)
 
     def record(self, size: int, key: str, sample: Sample, run: int) -> None:
-        if run:
+        if run:  # run 0 warms up: .pyc files, the file cache
             self.samples.setdefault((size, key), []).append(sample)
-            print(f"  run {run}  {column(size):>12}  {report.MEASURES[key]:<41} "
+            print(f"  run {run}  {column(size):>12}  {MEASURES[key]:<37} "
                   f"{sample.seconds:8.3f} s", file=sys.stderr, flush=True)
 
     def run_size(self, size: int, run: int) -> None:
-        """Every row for one bank, once (run 0: the unmeasured warm-up)."""
-        variant, iv, mkdocs = self.variants[size], BIN / "infointerview", BIN / "mkdocs"
-        if size not in self.primed and "build-pdfcache" not in self.skip:
-            # The PDF cache of "full, PDF cache filled", filled as the last build would have.
-            measure.run_measured([mkdocs, "build", "-f", variant.config("plugin"), "-d",
-                                  self.tmp / "site-prime"], self.project, self.env_cache)
-            self.primed.add(size)
-        self.sample(size, "check", [iv, "check", "--bank", variant.bank], run)
-        self.sample(size, "pages", [iv, "pages", "--output", variant.pages, "--content",
-                                    self.project / "content", "--bank", variant.bank], run,
-                    fresh=variant.pages)
+        bank, iv, mkdocs = self.banks[size], BIN / "infointerview", BIN / "mkdocs"
+        pages = self.project / f"pages-{bank.name}"
+        self.sample(size, "check", [iv, "check", "--bank", bank], run)
+        self.sample(size, "pages", [iv, "pages", "--output", pages, "--content",
+                                    self.project / "content", "--bank", bank], run, fresh=pages)
+        if not (self.tmp / f"pdf-cache-{size}").exists():  # filled as the last build would be
+            self.sample(size, "build-pdfcache", [mkdocs, "build", "-f", self.project / (
+                f"plugin-{bank.name}.yml"), "-d", self.tmp / "site-prime"], 0)
         # The overhead target's two builds alternate, twice a run, so load falls on both.
         for key, kind in [("plain", "plain"), ("build-nopdf", "nopdf")] * 2 + [
                 ("build", "plugin"), ("build-pdfcache", "plugin")]:
             site = self.tmp / f"site-{key}-{size}"
-            self.sample(size, key, [mkdocs, "build", "-f", variant.config(kind), "-d", site],
-                        run, fresh=site)
-        if run == 1 and not {"plain", "build-nopdf"} & self.skip:
-            ours, plain = ({p.relative_to(site).as_posix() for p in site.rglob("*")
-                            if p.is_file()} for site in (self.tmp / f"site-build-nopdf-{size}",
-                                                         self.tmp / f"site-plain-{size}"))
-            if ours != plain:  # the overhead ratio is fair only for the same files
-                self.notes.append(f"At {column(size)} questions the plugin build (no PDFs) and "
-                                  "the plain build made different files: only in ours "
-                                  f"{sorted(ours - plain)[:5]}, only in the plain build "
-                                  f"{sorted(plain - ours)[:5]}.")
+            self.sample(size, key, [mkdocs, "build", "-f", self.project / (
+                f"{kind}-{bank.name}.yml"), "-d", site], run, fresh=site)
+        files = [{p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+                 for site in (self.tmp / f"site-{k}-{size}" for k in ("build-nopdf", "plain"))]
+        if run == 1 and files[0] != files[1]:  # the overhead ratio is fair only for like files
+            self.notes.append(f"At {column(size)} questions the plugin build (no PDFs) and the "
+                              f"plain build made different files: {sorted(files[0] ^ files[1])}")
         self.startup(size, run)
-        if "yaml" not in self.skip:
-            for name, times in child(["yaml", variant.bank, 5], self.project, self.env).items():
-                assert isinstance(times, dict)
-                self.record(size, f"yaml-{name}", Sample(times["seconds"],
-                                                         cpu_seconds=times["cpu_seconds"]), run)
         if "serve" not in self.skip and size != SHIPPED:  # the edit needs synth.py's files
             self.serve(size, run)
 
     def startup(self, size: int, run: int) -> None:
         """The baseline right before the sheets, so that all see the same load."""
-        bank = self.variants[size].bank
         self.sample(size, BASELINE, [BIN / "python", "-c", "import yaml, jinja2"], run)
         sheet: list[str | Path] = [BIN / "infointerview", "sheet", "--goal", self.goal,
-                                   "--bank", bank]
+                                   "--bank", self.banks[size]]
         self.sample(size, "sheet-md", sheet, run, stdout=self.tmp / "sheet.md")
         for key, target in (("sheet-html", self.tmp / "sheet.html"),
                             ("sheet-pdf", self.tmp / "sheet.pdf")):
             self.sample(size, key, [*sheet, "--output", target], run, fresh=target)
 
     def serve(self, size: int, run: int) -> None:
-        """Served without PDFs: the edit is to a question on no sheet, so none would change."""
-        variant, marker = self.variants[size], f"zzbench{size}r{run}t{time.time_ns() % 10**6}"
-        edited, text = synth.mark_first_question(variant.bank / "questions", marker)
-        (self.tmp / "serve-tmp").mkdir(exist_ok=True)  # its temp site, apart from the project
-        result = measure.serve_rebuild(BIN / "mkdocs", variant.config("nopdf"), edited, text,
-                                       "questions/index.html", marker,
-                                       {**self.env, "TMPDIR": str(self.tmp / "serve-tmp")})
-        self.record(size, "serve-start", Sample(result["first_build"],
-                                                int(result["peak"]) or None), run)
-        self.record(size, "serve-seen", Sample(result["seen"]), run)
-        self.record(size, "serve-rebuild", Sample(result["rebuild"]), run)
-        if result["extra"]:
-            self.notes.append(f"At {size:,} questions, run {run}, mkdocs serve built 2 or more "
-                              "times after one edit.")
+        """`mkdocs serve` without PDFs (the edit is to a question on no sheet) from its start
+        until it logs "Serving on"; then from saving an edited bank file until it logs "Detected
+        file changes" and "Reloading browsers", when the site it serves must show the edit."""
+        marker, bank = f"zzbench{size}r{run}t{time.time_ns() % 10**6}", self.banks[size]
+        edited, text = synth.mark_first_question(bank / "questions", marker)
+        original, log, served = edited.read_bytes(), [], self.tmp / f"serve-{size}-{run}"
+        served.mkdir()  # its TMPDIR, where it builds the site it serves
+        start = time.perf_counter()
+        server = subprocess.Popen(  # on a free port
+            [BIN / "mkdocs", "serve", "--livereload", "-f", f"nopdf-{bank.name}.yml",
+             "--dev-addr", "127.0.0.1:0"], cwd=self.project, env={**self.env, "TMPDIR": str(
+                 served)}, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+        def logged(text: str) -> float:
+            """When the log says `text` (each line is read as it comes)."""
+            for line in server.stderr or ():
+                log.append(line)
+                if text in line:
+                    return time.perf_counter()
+                if "ERROR" in line or "Aborted" in line:
+                    break
+            sys.exit(f"mkdocs serve did not log {text!r}:\n" + "".join(log[-40:]))
+
+        try:
+            first_build = logged("Serving on") - start
+            time.sleep(0.5)  # the edit is a change of its own for the watcher
+            edit = time.perf_counter()
+            staged = edited.with_suffix(".tmp")  # saved as editors do: written, then renamed
+            staged.write_text(text, encoding="utf-8")
+            os.replace(staged, edited)
+            seen, rebuilt = logged("Detected file changes") - edit, logged("Reloading") - edit
+            if not any(marker in page.read_text("utf-8") for page in served.glob(
+                    "mkdocs_*/questions/index.html")):
+                sys.exit("The served bank page lacks the edited question after the rebuild.")
+        finally:
+            edited.write_bytes(original)
+            server.send_signal(signal.SIGINT)  # Ctrl+C: it removes its temp site
+            _, status, usage = os.wait4(server.pid, 0)
+            server.returncode = os.waitstatus_to_exitcode(status)  # Popen must not reap again
+        for key, sample in (("serve-start", Sample(first_build, usage.ru_maxrss * RSS_UNIT)),
+                            ("serve-seen", Sample(seen)), ("serve-rebuild", Sample(rebuilt))):
+            self.record(size, key, sample, run)
 
 
-def growth(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python3 tasks.py bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", help="synthetic sizes (default 100,1000,10000)")
-    parser.add_argument("--runs", type=int, help="runs; the medians are shown (default 3)")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run: no warm-up, sizes 100,1000 and one run unless given")
-    parser.add_argument("--skip", default="", help="some of serve,pdf,yaml")
-    parser.add_argument("--output", type=Path, help="also write the report here")
-    parser.add_argument("--keep", action="store_true", help="keep the work folder")
-    args = parser.parse_args(argv)
-    sizes = [SHIPPED, *sorted({int(s) for s in (args.sizes or (
-        "100,1000" if args.quick else "100,1000,10000")).split(",")})]
-    runs, skip = args.runs or (1 if args.quick else 3), set(filter(None, args.skip.split(",")))
-    if skip - {"serve", "pdf", "yaml"} or runs < 1 or min(sizes[1:]) < 1:
-        parser.error("--skip takes some of serve,pdf,yaml; --runs and --sizes must be positive")
-    return bench(sizes, runs, skip, args.quick, args.keep, [args.output], Bench.run_size)
-
-
-def startup(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="run.py startup", description=(
-        "A sheet from the shipped bank, Markdown and HTML, against the baseline, interleaved."))
-    parser.add_argument("--runs", type=int, default=20, help="runs (default 20)")
-    args = parser.parse_args(argv)
-    return bench([SHIPPED], args.runs, {"pdf"}, False, False, [], Bench.startup, repeats=1)
-
-
-def bench(sizes: list[int], runs: int, skip: set[str], quick: bool, keep: bool,
-          outputs: list[Path | None], step: object, repeats: int = 3) -> int:
-    """Run `step` (Bench.run_size or Bench.startup) `runs` times over `sizes`; the report."""
+def growth(args: argparse.Namespace, sizes: list[int], step: str, repeats: int) -> str:
+    """Growth.`step` (run_size or startup) `args.runs` times over `sizes`; the report."""
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         # Started with `&`, we inherit an ignored Ctrl+C, and so would `mkdocs serve`, which
-        # could then not shut down cleanly; a handled signal is reset in a child.
+        # could then not shut down; a handled signal is reset in a child.
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    started, load_before = time.perf_counter(), load()
-    try:
-        with work_folder("run-", keep) as tmp:
-            print(f"Making banks of {', '.join(map(column, sizes))} questions in {tmp} ...",
-                  file=sys.stderr, flush=True)
-            measured = Bench(tmp, sizes, skip, repeats)
-            for run in range(0 if not quick else 1, runs + 1):  # run 0 warms up: .pyc, caches
-                for size in sizes[:1] if run == 0 else sizes:
-                    step(measured, size, run)  # type: ignore[operator]
-            info = measure.machine()  # run.py runs with the venv's Python
-    except MeasureError as error:
-        print(f"\nA measured command failed:\n{error}", file=sys.stderr)
-        return 1
-    info["Load averages (1, 5, 15 min), start / end"] = f"{load_before} / {load()}"
-    results = {key: measure.Summary.of(samples) for key, samples in measured.samples.items()}
-    found = report.ratios(results, sizes)
-    slow = [column(size) for size in sizes if (size, "build") in results
-            and results[size, "build"].median > SLOW_BUILD_SECONDS]
-    missed = [item.name for item in found if item.verdict == "NOT met"]
+    started, load_before = time.perf_counter(), measure.load()
+    with measure.work_folder("run-", args.keep) as tmp:
+        print(f"Making banks of {', '.join(map(column, sizes))} questions in {tmp} ...",
+              file=sys.stderr, flush=True)
+        bench = Growth(tmp, sizes, args.skip, repeats)
+        for run in range(1 if args.quick else 0, args.runs + 1):  # 0 warms up the shipped bank
+            for size in sizes if run else sizes[:1]:
+                getattr(bench, step)(size, run)
+    missed = sum(judge(r.value, r.target) == "NOT met" for r in ratios(bench.samples, sizes))
     text = "\n".join([
         f"## Results ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
         f"{(time.perf_counter() - started) / 60:.1f} minutes)", "",
-        report.tables(results, sizes, runs, repeats), "", "## Ratios and targets", "",
-        report.ratio_table(found), "", "## Machine", "", "| | |", "| --- | --- |",
-        *(f"| {key} | {value} |" for key, value in info.items()),
-        *([f"\nNOTE: mkdocs build took over {SLOW_BUILD_SECONDS} s at {', '.join(slow)} "
-           "questions."] if slow else []),
-        *(f"\nNOTE: {note}" for note in measured.notes),
-        "", f"Targets NOT met: {len(missed)}" if missed else "All targets met."])
-    print(text)
-    for path in (measure.WORK / "last-run.md", *outputs):
+        *report(bench.samples, sizes, args.runs, repeats), "", "## Machine", "", "| | |",
+        "| --- | --- |", *machine(), f"| Load averages (1, 5, 15 min), start / end | "
+        f"{load_before} / {measure.load()} |", *(f"\nNOTE: {note}" for note in bench.notes),
+        "", f"Targets NOT met: {missed}" if missed else "All targets met."])
+    for path in (measure.WORK / "last-run.md", args.output):
         if path is not None:
             path.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return text
 
 
-PHASES = {
-    "import": "import the generator (and Jinja)",
-    "parse": "parse the YAML (parse_yaml, every file)",
-    "validate": "load_bank less the parse: checks, model, references, coverage",
-    "content": "check the hand-written pages' inserts",
-    "compile": "compile every template (Jinja, no bytecode cache)",
-    "maker": "the sheet maker's and filter's data alone (data_assets; part of render)",
-    "render": "render the site pages (site_pages, templates compiled)",
-    "total": "total (what the plugin adds to a build, about)",
-}
+def sheet_maker(sizes: list[int], changes: int) -> str:
+    """The sheet maker page of a site built (without PDFs) from the shipped bank and from a
+    synthetic bank of each size: its weight and update time (pages.py)."""
+    import pages  # Playwright: only for the pages' commands
+
+    with measure.work_folder("sheet-maker-") as tmp:
+        bench, sites = Growth(tmp, [SHIPPED, *sorted(set(sizes))], set(), 1), {}
+        for size, bank in bench.banks.items():
+            print(f"Building the site of {column(size)} ...", file=sys.stderr, flush=True)
+            sites[column(size)] = (tmp / f"site-{size}", bank)
+            run_measured([BIN / "mkdocs", "build", "-f", f"nopdf-{bank.name}.yml", "-d",
+                          sites[column(size)][0]], bench.project, bench.env)
+        return pages.sheet_maker(sites, changes)
 
 
-def phases(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="run.py phases", description=(
-        "The plugin's work in a build, phase by phase: CPU ms, median of fresh processes. "
-        "A size N:goals10 (roles10, industries10) has ten times the shipped goals."))
-    parser.add_argument("--sizes", default="shipped,1000,10000")
-    parser.add_argument("--runs", type=int, default=3)
+def main(argv: list[str] | None = None) -> None:
+    def numbers(text: str) -> list[int]:
+        if not all(part.isdigit() and int(part) > 0 for part in text.split(",")):
+            raise argparse.ArgumentTypeError(f"not positive whole numbers: {text!r}")
+        return [int(part) for part in text.split(",")]
+
+    parser = argparse.ArgumentParser(prog="python3 tasks.py bench", description=__doc__)
+    parser.add_argument("command", nargs="?", default="growth", choices=[
+        "growth", "startup", "sheet-maker", "page-weight", "lighthouse"])
+    parser.add_argument("--runs", type=lambda text: numbers(text)[0], help=(
+        "runs, the medians shown; page-weight: of each search (default growth 3 or 1 with "
+        "--quick, startup 20, page-weight 3, lighthouse 5)"))
+    parser.add_argument("--sizes", type=numbers,
+                        help="growth, sheet-maker: synthetic banks (default 100,1000,10000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="growth as a smoke run: no warm-up, sizes 100,1000, one run")
+    parser.add_argument("--skip", type=lambda text: set(text.split(",")), default=set(),
+                        help="growth: some of serve,pdf")
+    parser.add_argument("--output", type=Path, help="growth: also write the report here")
+    parser.add_argument("--keep", action="store_true", help="growth: keep the work folder")
+    parser.add_argument("--changes", type=lambda text: numbers(text)[0], default=25,
+                        help="sheet-maker: changes timed per bank (default 25)")
+    parser.add_argument("--site", type=Path, default=measure.ROOT / "site",
+                        help="page-weight: a built site (default site)")
+    parser.add_argument("--pages", help="lighthouse: only these pages, such as index.html")
+    parser.add_argument("--runs-for", action="append", default=[], metavar="N:PAGE,...",
+                        help="lighthouse: N runs, not --runs, for these pages (repeatable)")
     args = parser.parse_args(argv)
-    columns: dict[str, dict[str, float]] = {}
-    with work_folder("phases-") as tmp:
-        project = measure.make_project(tmp / "project")
-        env = measure.project_env(project)
-        for spec in args.sizes.split(","):
-            size_text, _, scaled = spec.partition(":")
-            size = SHIPPED if size_text == "shipped" else int(size_text)
-            section = scaled.rstrip("0123456789")
-            scale = {section: int(scaled[len(section):])} if scaled else None
-            bank = measure.add_variant(project, size, scale).bank
-            runs = [child(["phases", bank, project / "content"], project, env)
-                    for _ in range(args.runs)]
-            name = column(size) + (" q" if size else "") + (
-                f", {section} x{scale[section]}" if scale else "")
-            columns[name] = {key: statistics.median(float(r[key]) for r in runs)  # type: ignore[arg-type]
-                             for key in PHASES}
-    print(f"Median CPU time in ms over {args.runs} fresh processes:\n")
-    print("| Phase | " + " | ".join(columns) + " |\n| --- |" + " ---: |" * len(columns))
-    for key, label in PHASES.items():
-        print(f"| {label} | " + " | ".join(f"{c[key] * 1000:.0f}" for c in columns.values())
-              + " |")
-    return 0
+    if args.skip - {"serve", "pdf"}:
+        parser.error("--skip takes some of serve,pdf")
+    args.sizes = args.sizes or ([100, 1_000] if args.quick else [100, 1_000, 10_000])
+    args.runs = args.runs or {"growth": 1 if args.quick else 3, "startup": 20, "page-weight": 3,
+                              "lighthouse": 5}.get(args.command)
+    if args.command == "growth":
+        print(growth(args, [SHIPPED, *sorted(set(args.sizes))], "run_size", 3))
+    elif args.command == "startup":
+        args.skip, args.quick = {"pdf"}, False
+        print(growth(args, [SHIPPED], "startup", 1))
+    else:
+        sys.path.insert(0, str(measure.ROOT))  # this checkout's generator, for the sheet maker
+        import pages  # Playwright: only for these commands
 
-
-def sheet_maker(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="run.py sheet-maker", description=(
-        "The sheet maker page's weight and update time, shipped bank and synthetic ones."))
-    parser.add_argument("--sizes", default="100,1000,10000")
-    parser.add_argument("--changes", type=int, default=25, help="changes timed per bank")
-    args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))  # this checkout's generator
-    import pages  # Playwright: only for the pages' benchmarks
-
-    with work_folder("sheet-maker-") as work:
-        rows = [pages.sheet_maker("shipped", synth.SHIPPED_BANK, work / "shipped", args.changes)]
-        for size in (int(s) for s in args.sizes.split(",") if s):
-            bank = synth.write_bank(size, work / f"bank-{size}")
-            rows.append(pages.sheet_maker(f"{size:,} questions", bank, work / str(size),
-                                          args.changes))
-    print("| Bank | Page HTML | Data (raw) | Data (gzip) | All (raw) | All (gzip) | Update, "
-          f"median of {args.changes} | Update, slowest | Making the page |\n"
-          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    print("\n".join("| " + " | ".join(cells) + " |" for cells, _, _ in rows))
-    print(f"\nShipped bank data under 150 KB gzip: {'met' if rows[0][1] < 150_000 else 'NOT met'}."
-          f"\nUpdate under 50 ms at {rows[-1][0][0]}: {'met' if rows[-1][2] < 50 else 'NOT met'}.")
-    return 0
-
-
-def page_weight(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="run.py page-weight", description=(
-        "Bytes of a first visit to every page (http and file://), the first search's time."))
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site")
-    parser.add_argument("--runs", type=int, default=3, help="search timings per page")
-    args = parser.parse_args(argv)
-    site = args.site.resolve()
-    if not (site / "index.html").is_file():
-        sys.exit(f"No built site in {site}: run `python3 tasks.py build` first.")
-    import pages  # Playwright: only for the pages' benchmarks
-
-    with serve({"site": site}) as urls:
-        print("\n".join(pages.page_weight(site, urls["site"], args.runs)))
-    return 0
-
-
-def lighthouse_main(argv: list[str]) -> int:
-    import lighthouse  # only here: the growth benchmark's child processes need none of it
-
-    parser = argparse.ArgumentParser(prog="run.py lighthouse", description=lighthouse.__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="runs per page (the median counts)")
-    parser.add_argument("--runs-for", action="append", default=[], metavar="N:PATH,...",
-                        help="N runs, not --runs, for these pages (repeatable)")
-    parser.add_argument("--pages", help="only these pages (paths such as guide/during.html)")
-    parser.add_argument("--themed", action="store_true",
-                        help=f"also score each page against {lighthouse.THEMED}")
-    parser.add_argument("--size", type=int, help="also the bank page with N synthetic questions")
-    parser.add_argument("--keep", action="store_true", help="keep the built sites")
-    args = parser.parse_args(argv)
-    runs_for = {path: int(n) for spec in args.runs_for
-                for n, paths in [spec.split(":", 1)] for path in paths.split(",")}
-    command, mkdocs = lighthouse.lighthouse_command(), Path(sys.executable).parent / "mkdocs"
-    started, load_before = datetime.now(UTC), load()
-    with work_folder("lighthouse-", args.keep) as work:
-        print("Building the sites ...", file=sys.stderr, flush=True)
-        sites = lighthouse.build_sites(work, mkdocs, args.size, args.themed)
-        wanted = set(args.pages.split(",")) if args.pages else None
-        pages = [(f"{site}: {path}" if args.size else path, site, path)
-                 for site in sites if "," not in site
-                 for path in lighthouse.site_pages(sites[site])
-                 if (site == "shipped" and (wanted is None or path in wanted))
-                 or (site != "shipped" and path == "questions/index.html")]
-        unknown = ((wanted or set()) | set(runs_for)) - {path for _, _, path in pages}
-        if unknown:
-            sys.exit(f"No such pages: {', '.join(sorted(unknown))}")
-        reports: dict[tuple[str, str], list[lighthouse.Report]] = {}
-        folder = measure.WORK / "lighthouse-reports"
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in folder.glob("*.json"):
-            path.unlink()
-        with serve(sites) as urls:
-            for run in range(1, max([args.runs, *runs_for.values()]) + 1):
-                # Rounds: each page, then at once its references, so load falls on all alike.
-                for number, (label, site, path) in enumerate(pages):
-                    if run > runs_for.get(path, args.runs):
-                        continue
-                    for kind, name in enumerate([site, *(s for s in sites
-                                                         if s.startswith(site + ", "))]):
-                        output = folder / f"{number:02d}-{kind}-run{run}.json"
-                        report = lighthouse.run_lighthouse(command, urls[name] + path, output)
-                        reports.setdefault((name, path), []).append(report)
-                        print(f"  {label:<48} {name:<40} run {run}: "
-                              f"{report['categories']['performance']['score']:.2f}",
-                              file=sys.stderr, flush=True)
-                # The report so far, after every round: a run stopped early still has one.
-                results = [(label, {name.removeprefix(site).lstrip(", ") or lighthouse.OURS:
-                                    lighthouse.summarise(reports[name, path])
-                                    for name in sites if name.startswith(site)})
-                           for label, site, path in pages]
-                counts = sorted({len(reports[site, path]) for _, site, path in pages})
-                runs = "-".join(map(str, sorted({counts[0], counts[-1]})))
-                text = lighthouse.render(
-                    results, f"## Lighthouse ({started:%Y-%m-%d %H:%M} UTC, {lighthouse.PACKAGE},"
-                    f" mobile, default settings, runs per page: {runs})",
-                    f"Load averages (1, 5, 15 min) at the start: {load_before}; at the end: "
-                    f"{load()} ({datetime.now(UTC):%H:%M} UTC). {len(pages)} pages.")
-                (measure.WORK / "lighthouse.md").write_text(text + "\n", encoding="utf-8")
-    print(text)
-    return 0
-
-
-COMMANDS = {"startup": startup, "phases": phases, "sheet-maker": sheet_maker,
-            "page-weight": page_weight, "lighthouse": lighthouse_main}
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in COMMANDS:
-        return COMMANDS[argv[0]](argv[1:])
-    return growth(argv)
+        print(sheet_maker(args.sizes, args.changes) if args.command == "sheet-maker"
+              else pages.page_weight(args.site.resolve(), args.runs)
+              if args.command == "page-weight" else
+              pages.lighthouse(args.runs, args.runs_for, args.pages))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

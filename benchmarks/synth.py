@@ -2,24 +2,21 @@
 without its questions) and N generated questions, from one seeded generator, so a size always
 gives the same bytes, and every bank passes `infointerview check` (README.md says how).
 
-    .venv/bin/python benchmarks/synth.py --size 1000 --out benchmarks/work/bank-1000
+    .venv/bin/python benchmarks/synth.py 1000 benchmarks/work/bank-1000   # SIZE FOLDER
 """
 
 from __future__ import annotations
 
-import argparse
-import copy
 import random
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-try:  # libyaml's emitter writes a 10,000-question bank several times faster
-    from yaml import CSafeDumper as _Dumper
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+# libyaml's emitter, where PyYAML has it, writes a 10,000-question bank several times faster.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 SHIPPED_BANK = Path(__file__).resolve().parent.parent / "question_bank"
 SEED = 20240601
@@ -55,7 +52,7 @@ OPENERS = ("How", "What", "Which", "Could you tell me", "When", "Who", "Why", "I
 
 def _dump(data: object, path: Path, **options: Any) -> None:
     options = {"allow_unicode": True, "width": 10_000, **options}
-    path.write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False, **options), "utf-8")
+    path.write_text(yaml.dump(data, Dumper=DUMPER, sort_keys=False, **options), "utf-8")
 
 
 def read_vocabulary(bank: Path) -> dict[str, Any]:
@@ -96,11 +93,11 @@ def _subset(rng: random.Random, ids: list[str], share_all: float) -> str | list[
     return [ident for ident in ids if ident in picked]
 
 
-def make_questions(size: int, v: dict[str, Any], seed: int = SEED) -> list[dict[str, Any]]:
+def make_questions(size: int, v: dict[str, Any]) -> list[dict[str, Any]]:
     """`size` questions as a bank file holds them: first three core ones per industry, then
     round robin over the categories; about 35% for every goal, 65% every role, 20% for one
     industry, 47% core, 30% with a follow-up; closing asks suit everyone."""
-    rng = random.Random(seed * 1_000_003 + size)
+    rng = random.Random(SEED * 1_000_003 + size)
     categories = v["categories"]
     asked = [c for c in categories if c not in v["closing"] | v["opening"]]
 
@@ -142,25 +139,13 @@ def make_questions(size: int, v: dict[str, Any], seed: int = SEED) -> list[dict[
     return questions
 
 
-def write_bank(size: int, out: Path, seed: int = SEED, shipped: Path = SHIPPED_BANK,
-               scale: dict[str, int] | None = None) -> Path:
+def write_bank(size: int, out: Path, shipped: Path = SHIPPED_BANK) -> Path:
     """Make `out` a bank: the shipped vocabulary and guidance, without the goals' and roles'
-    recipes, with `size` questions. `scale` ({"goals": 10}) copies each goal, role or industry
-    under new ids, so growth with the vocabulary can be measured too."""
+    recipes, with `size` questions."""
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(shipped, out, ignore=lambda folder, _names: (  # renamed.yml: shipped ids
         ["questions", "renamed.yml", "translations"] if Path(folder) == shipped else []))
-    if scale:
-        copies: dict[str, list[dict[str, Any]]] = {}
-        for path in sorted(out.rglob("*.yml")):
-            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            for section, factor in scale.items():
-                copies.setdefault(section, []).extend(
-                    {**copy.deepcopy({k: v for k, v in item.items() if k != "kinds"}),
-                     "id": f"{item['id']}-v{number}", "title": f"{item['title']} ({number})"}
-                    for item in document.get(section) or [] for number in range(2, factor + 1))
-        _dump(copies, out / "scaled-vocabulary.yml")
     for name in ("goals.yml", "roles.yml"):
         document = yaml.safe_load((out / name).read_text(encoding="utf-8"))
         for item in (item for section in document.values() for item in section):
@@ -175,7 +160,7 @@ def write_bank(size: int, out: Path, seed: int = SEED, shipped: Path = SHIPPED_B
     vocabulary.update(industries=kept, kinds=[k for k in vocabulary["kinds"]
                                               if k not in CLOSING_KINDS])
     by_category: dict[str, list[dict[str, Any]]] = {}
-    for question in make_questions(size, vocabulary, seed):
+    for question in make_questions(size, vocabulary):
         by_category.setdefault(question["category"], []).append(question)
     (out / "questions").mkdir()
     for category, questions in by_category.items():
@@ -200,9 +185,4 @@ def mark_first_question(folder: Path, marker: str) -> tuple[Path, str]:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", type=int, required=True, help="number of questions")
-    parser.add_argument("--out", type=Path, required=True, help="bank folder to (re)create")
-    parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args()
-    write_bank(args.size, args.out, args.seed)
+    write_bank(int(sys.argv[1]), Path(sys.argv[2]))
