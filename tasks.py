@@ -11,6 +11,9 @@
     python3 tasks.py messages
                              extract our words into generator/locales/messages.pot and
                              update each language's messages.po (README, "Translating")
+    python3 tasks.py templates
+                             write the templates' compiled code (generator/rendering/compiled/)
+                             after a template, render.py or Jinja changed
 
 Each command first makes a virtual environment in .venv and installs the project into it;
 the install is skipped while pyproject.toml is unchanged.
@@ -94,7 +97,7 @@ def test(extra: list[str]) -> None:
 def main() -> None:
     task = sys.argv[1] if len(sys.argv) > 1 else "help"
     extra = sys.argv[2:]
-    if task not in {"serve", "build", "test", "bench", "messages"}:
+    if task not in {"serve", "build", "test", "bench", "messages", "templates"}:
         sys.exit(__doc__)
     ensure_environment()
     if task == "serve":
@@ -107,6 +110,8 @@ def main() -> None:
         run(["python", "benchmarks/run.py", *extra])
     elif task == "messages":
         run(["python", "scripts/messages.py", *extra])
+    elif task == "templates":
+        run(["python", "scripts/templates.py", *extra])
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """`python -m generator` runs the same command as `infointerview`."""
 
-from generator.cli import main
+from generator.cli import run
 
-main(prog_name="infointerview")
+run()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import importlib
 import sys
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import click
 
@@ -29,10 +31,13 @@ from generator.core.sheet import (
     MIN_MINUTES,
     SheetRequest,
 )
-from generator.core.site_options import read_site, site_banks, site_centre
 from generator.core.tailor import build_sheet
 
+if TYPE_CHECKING:
+    from generator.core.site_options import CheckedOptions
+
 DEFAULT_BANK = Path("question_bank")
+SITE_CONFIG = Path("mkdocs.yml")
 PACKAGE = Path(__file__).resolve().parent  # never written over by --output
 LISTABLE = ("goals", "roles", "formats", "industries", "kinds", "categories")
 SHEET_TYPES = (".md", ".html", ".pdf")
@@ -45,14 +50,27 @@ bank_option = click.option(
 )
 
 
+def _site() -> CheckedOptions | None:
+    """In a centre's site folder, the checked options of its mkdocs.yml: the command then uses
+    the banks, centre, languages and catalogues its build uses. None anywhere else."""
+    # site_options is imported only where there is a mkdocs.yml to read: with the kinds of value
+    # only a site's options use (centre, statements), its frozen dataclasses are about 5 ms of
+    # every command's start-up, which a sheet outside a site's folder would pay for nothing.
+    if not SITE_CONFIG.is_file():
+        return None
+    from generator.core.site_options import read_site  # noqa: PLC0415 - see above
+
+    return read_site(SITE_CONFIG)
+
+
 def _load(banks: tuple[Path, ...]) -> Bank:
     """Load the bank, in the language the command makes, or stop with its problems listed and
     exit status 1. A text with no translation is one, unless the site's mkdocs.yml chose
     `missing_translations: english`, as its build does."""
     # In a site's folder, the banks its mkdocs.yml builds with (shipped bank and overlays).
-    folders = list(banks or site_banks(Path("mkdocs.yml")) or (DEFAULT_BANK,))
+    site = _site()
+    folders = list(banks or (site.banks() if site else None) or (DEFAULT_BANK,))
     try:
-        site = read_site(Path("mkdocs.yml"))
         translated = bank_in_language(load_bank(folders), folders, active().code,
                                       site.options.missing_translations if site else "fail")
         if translated.missing:  # the site chose to show them in English: say so
@@ -73,7 +91,7 @@ def language_option(command):
                   "first language, or en).")
     @functools.wraps(command)
     def run(*args, language: str | None, **kwargs):
-        site = read_site(Path("mkdocs.yml"))
+        site = _site()
         code = language or (site.options.languages[0] if site else SOURCE_LANGUAGE)
         folders = tuple(Path(folder) for folder in site.options.locales) if site else ()
         try:
@@ -132,10 +150,11 @@ class _Commands(click.Group):
 def main() -> None:
     """Question sheets and pages for an informational interview study guide."""
     try:  # in a centre's site folder: its name on sheets, checked as the build checks it
-        centre = site_centre(Path("mkdocs.yml"))
+        site = _site()
     except ConfigError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
+    centre = site.options.centre if site else None
     if centre:
         from generator.rendering.render import use_centre  # noqa: PLC0415 - check and list need no Jinja
 
@@ -148,7 +167,7 @@ def main() -> None:
 def check(banks: tuple[Path, ...]) -> None:
     """Check the question bank and report every problem as path:line: message."""
     bank = _load(banks)
-    if not banks and site_banks(Path("mkdocs.yml")) is not None:
+    if not banks and _site() is not None:
         _check_site_pages(bank)
     click.echo(
         f"The question bank is valid: {len(bank.questions)} questions, {len(bank.goals)} goals, "
@@ -340,3 +359,12 @@ def record(kind: str, output: Path, paper: str) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
+def run() -> None:
+    """`infointerview` as a program of its own: the console script and `python -m generator`."""
+    # At exit, Python collects garbage over every object still alive (the bank, its model, the
+    # templates), more than once: about 15 ms of a sheet's 0.15 s (issue 25), to free memory the
+    # system takes back anyway. Frozen, they are left out. Nothing of ours needs those
+    # collections: files are closed where they are written, and the standard streams are
+    # flushed before them.
+    atexit.register(gc.freeze)
+    main(prog_name="infointerview")

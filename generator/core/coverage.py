@@ -70,12 +70,16 @@ def _placeholders(bank: Bank) -> list[Problem]:
 def _recipes(bank: Bank, folder: Path) -> list[Problem]:
     """Every kind a goal's or role's recipe names has a question that can answer it there."""
     problems = []
+    # Each kind's questions, found once: not a scan of the bank per kind of every recipe.
+    of_kind: dict[str, list[Question]] = {}
+    for question in bank.questions.values():
+        of_kind.setdefault(question.kind, []).append(question)
     for section in ("goals", "roles"):
         for item in getattr(bank, section).values():
             for kind in item.kinds:
                 if kind in bank.kinds and not any(
-                    q.kind == kind and item.id in (getattr(q, section) or (item.id,))
-                    for q in bank.questions.values()
+                    item.id in (getattr(q, section) or (item.id,))
+                    for q in of_kind.get(kind, ())
                 ):
                     problems.append(Problem(*_where(item, folder, "kinds"), (
                         f"kinds: no question of kind {kind!r} suits {section[:-1]} "
@@ -118,10 +122,14 @@ def _industries(bank: Bank, folder: Path, suiting: Suiting) -> list[Problem]:
                 f"category: question {question.id!r} is written for an industry, so it must be "
                 f"asked among the prepared questions, not in category {question.category!r}"
             )))
+    # Only core questions written for industries count here: asking about them alone (in the
+    # bank's order, as `suiting` holds them) gives the same lists for every goal, role and
+    # industry without looking at every other question each time.
+    core = Suiting([q for q in suiting.questions if q.industries is not None and q.is_core])
     for industry in bank.industries.values():
         short = []
         for goal, role in itertools.product(bank.goals, bank.roles):
-            offered = [q for q in _industry_core(suiting, goal, role, industry.id)]
+            offered = core.pick(SheetRequest(goal=goal, role=role, industry=industry.id))
             if (len(offered) < MIN_INDUSTRY_CORE
                     or len({q.category for q in offered}) < MIN_INDUSTRY_CATEGORIES):
                 short.append(f"{goal}/{role}")
@@ -132,8 +140,3 @@ def _industries(bank: Bank, folder: Path, suiting: Suiting) -> list[Problem]:
                 f"too few for {', '.join(short)}"
             )))
     return problems
-
-
-def _industry_core(suiting: Suiting, goal: str, role: str, industry: str) -> list[Question]:
-    request = SheetRequest(goal=goal, role=role, industry=industry)
-    return [q for q in suiting.pick(request) if q.industries is not None and q.is_core]

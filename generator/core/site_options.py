@@ -75,6 +75,11 @@ class CheckedOptions:
     def problem(self, option: str, message: str) -> ConfigError:
         return ConfigError([Problem(self.path, self.lines.get(option, 1), f"{option}: {message}")])
 
+    def banks(self) -> list[Path]:
+        """The banks the site builds with (shipped bank and overlays), so that the command line
+        in a site's folder (`infointerview check` there) uses what the site will use."""
+        return bank_folders(self.path.parent, list(self.options.banks))
+
 
 def check_options(values: Any, path: Path, where: Any = None, line: int = 1) -> CheckedOptions:
     """Check the plugin's options `values` (from MkDocs or from `read_site`); `where` is the
@@ -197,16 +202,3 @@ def read_site(config_file: Path) -> CheckedOptions | None:
     if isinstance(docs, str):
         check_logo(checked, config_file.parent / docs)
     return checked
-
-
-def site_banks(config_file: Path) -> list[Path] | None:
-    """In a site's folder, the banks its build reads (shipped bank and overlays), so that
-    `infointerview check` there checks what the site will use; None outside a site."""
-    checked = read_site(config_file)
-    return bank_folders(config_file.parent, list(checked.options.banks)) if checked else None
-
-
-def site_centre(config_file: Path) -> Centre | None:
-    """The centre a site's mkdocs.yml names, for the command line's sheets and records."""
-    checked = read_site(config_file)
-    return checked.options.centre if checked else None

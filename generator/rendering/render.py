@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.core.languages import active, gettext, ngettext
+from generator.rendering.compiled_templates import CompiledLoader
 
 if TYPE_CHECKING:
     from generator.core.centre import Centre
@@ -107,10 +108,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _environment(**options: Any) -> jinja2.Environment:
-    """Both environments: strict about undefined names, tidy about whitespace."""
+def _environment(kind: str, **options: Any) -> jinja2.Environment:
+    """Both environments: strict about undefined names, tidy about whitespace; each template's
+    code shipped compiled where it is current (compiled_templates.py)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=CompiledLoader(TEMPLATES, kind),
         extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -129,7 +131,7 @@ def _environment(**options: Any) -> jinja2.Environment:
 
 @functools.cache
 def markdown_environment() -> jinja2.Environment:
-    env = _environment(autoescape=False, finalize=_finalize_markdown)
+    env = _environment("markdown", autoescape=False, finalize=_finalize_markdown)
     # Old-style callables: `{% trans %}` then formats with `%` on MarkdownText, which escapes.
     env.install_gettext_callables(  # type: ignore[attr-defined]
         _markdown_gettext, _markdown_ngettext, newstyle=False)
@@ -138,13 +140,18 @@ def markdown_environment() -> jinja2.Environment:
 
 @functools.cache
 def html_environment() -> jinja2.Environment:
-    env = _environment(autoescape=True)
+    env = _environment("html", autoescape=True)
     # `| tojson` in an attribute: letters as they are (UTF-8), not \u00e9: a French page's data
     # is a third smaller. Jinja still escapes < > & ' there, which is what keeps it safe.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     # New-style: the translation is Markup and every variable in it is escaped for HTML.
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+def environments() -> dict[str, jinja2.Environment]:
+    """Both environments, by the name compiled_templates.py gives each."""
+    return {"markdown": markdown_environment(), "html": html_environment()}
 
 
 def render_markdown(template_name: str, /, **context: Any) -> str:
