@@ -5,7 +5,7 @@ page 2's free space shared out too, at most two pages up to 60 minutes, and on a
 meeting's sheet (45-90 minutes) the last page's free space shared out among its questions,
 on Letter and A4. The same sheets printed by Chromium: tests/browser/test_long_sheet_print.py.
 The sheet maker's own print (with the student's questions) is measured in
-tests/browser/test_sheet_maker.py."""
+tests/browser/test_sheet_maker.py and tests/browser/test_sheet_maker_print.py."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ pytestmark = [
     pytest.mark.skipif(bool(MISSING), reason=f"WeasyPrint unavailable: {MISSING}"),
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) missing"),
 ]
-MINUTES = (15, 20, 25, 30, 45, 60)
+SHORT_MINUTES = (15, 20, 25, 30)  # page 1 holds the meeting
 PAPERS = ("letter", "a4")
+PAGE_HEIGHTS = {"letter": 792, "a4": 842}  # points
 CLOSING_THANKS = "Thank them, and say when you will follow up."
 # A long meeting's sheet: its most pages, and on its last page the most the room under one question
 # may differ from another's, and the most paper left blank below the last line (mm).
@@ -43,16 +44,33 @@ def bank() -> Bank:
     return load_bank([BANK])
 
 
+_PDFS: dict[str, Path] = {}
+
+
 def _pdf(sheet, paper: str, folder: Path) -> Path:
+    """The sheet's PDF; one that another test of this file has made already is not made again
+    (WeasyPrint takes a second or two a sheet)."""
     from generator.rendering.pdf import pdf_bytes
 
-    path = folder / f"{sheet.goal.id}-{sheet.plan.minutes}-{paper}.pdf"
-    path.write_bytes(pdf_bytes(sheet_document(sheet, paper)))
-    return path
+    document = sheet_document(sheet, paper)
+    if document not in _PDFS:
+        path = folder / f"{sheet.goal.id}-{sheet.plan.minutes}-{paper}-{len(_PDFS)}.pdf"
+        path.write_bytes(pdf_bytes(document))
+        _PDFS[document] = path
+    return _PDFS[document]
 
 
 def assert_room_to_write(sheet, lines, heights, where: str) -> None:
-    """12 mm under every prepared question and closing ask, 8 mm under "if time allows"."""
+    """12 mm under every prepared question and closing ask, 8 mm under "if time allows"; and
+    every question whole on one page (its last words on the page of its first)."""
+    for question in (*sheet.questions, *sheet.closing, *sheet.extras):
+        first = find_line(lines, question.text)
+        tail = " ".join(question.text.split()[-3:])
+        # The lines below it in its column (the closing asks print side by side).
+        column = [line for line in lines[lines.index(first):]
+                  if line.page == first.page and not line.beside(first)]
+        text = " ".join(line.text for line in column[:6])
+        assert tail in text, f"{where}: {question.id} split between pages"
     for question in sheet.questions:
         room = space_below(lines, heights, question.text)
         assert room >= 12, f"{where}: {room:.1f} mm under {question.id}"
@@ -64,10 +82,12 @@ def assert_room_to_write(sheet, lines, heights, where: str) -> None:
         assert room >= 8, f"{where}: {room:.1f} mm under extra {question.id}"
 
 
-@pytest.mark.parametrize(("minutes", "paper"), list(itertools.product(MINUTES, PAPERS)))
-def test_every_question_has_room_to_write_under_it_on_at_most_two_pages(
+@pytest.mark.parametrize(("minutes", "paper"), list(itertools.product(SHORT_MINUTES, PAPERS)))
+def test_every_question_has_room_to_write_under_it_on_two_pages_of_the_right_size(
     bank: Bank, minutes: int, paper: str, tmp_path: Path,
 ) -> None:
+    """Every goal, with each role and with and without an industry (the long meetings' sheets:
+    test_a_long_meetings_last_page_shares_its_free_space_among_its_questions)."""
     roles = ["practitioner", "recruiter", "manager", "practitioner"]
     industries = [None, "healthcare", None, "technology"]
     for goal, role, industry in zip(bank.goals, roles, industries, strict=False):
@@ -75,11 +95,12 @@ def test_every_question_has_room_to_write_under_it_on_at_most_two_pages(
                                                role=role))
         lines, heights = pdf_lines(_pdf(sheet, paper, tmp_path))
         assert len(heights) <= 2, f"{goal} {minutes} min takes {len(heights)} pages of {paper}"
+        assert round(heights[0]) == PAGE_HEIGHTS[paper], (goal, minutes, paper, heights[0])
         assert_room_to_write(sheet, lines, heights, f"{goal} {role} {minutes} min {paper}")
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("minutes", [m for m in MINUTES if m <= 30])
+@pytest.mark.parametrize("minutes", SHORT_MINUTES)
 def test_a_short_meetings_sheet_holds_the_whole_meeting_on_page_one(
     bank: Bank, minutes: int, paper: str, tmp_path: Path,
 ) -> None:
