@@ -83,42 +83,34 @@ def assert_room_to_write(sheet, lines, heights, where: str) -> None:
 
 
 @pytest.mark.parametrize(("minutes", "paper"), list(itertools.product(SHORT_MINUTES, PAPERS)))
-def test_every_question_has_room_to_write_under_it_on_two_pages_of_the_right_size(
+def test_a_short_meetings_sheet_holds_the_whole_meeting_on_page_one_with_room_to_write(
     bank: Bank, minutes: int, paper: str, tmp_path: Path,
 ) -> None:
-    """Every goal, with each role and with and without an industry (the long meetings' sheets:
-    test_a_long_meetings_last_page_shares_its_free_space_among_its_questions)."""
+    """Every goal, with each role and with and without an industry, on two pages of the right
+    size: page 1 holds the opening, the questions and the closing, and its free space goes
+    under the questions, not to the bottom of the page; page 2's goes under the "if time
+    allows" questions. (The long meetings' sheets:
+    test_a_long_meetings_last_page_shares_its_free_space_among_its_questions.)"""
     roles = ["practitioner", "recruiter", "manager", "practitioner"]
     industries = [None, "healthcare", None, "technology"]
     for goal, role, industry in zip(bank.goals, roles, industries, strict=False):
         sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes, industry=industry,
                                                role=role))
         lines, heights = pdf_lines(_pdf(sheet, paper, tmp_path))
-        assert len(heights) <= 2, f"{goal} {minutes} min takes {len(heights)} pages of {paper}"
-        assert round(heights[0]) == PAGE_HEIGHTS[paper], (goal, minutes, paper, heights[0])
-        assert_room_to_write(sheet, lines, heights, f"{goal} {role} {minutes} min {paper}")
-
-
-@pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("minutes", SHORT_MINUTES)
-def test_a_short_meetings_sheet_holds_the_whole_meeting_on_page_one(
-    bank: Bank, minutes: int, paper: str, tmp_path: Path,
-) -> None:
-    for goal in bank.goals:
-        sheet = build_sheet(bank, SheetRequest(goal=goal, minutes=minutes))
-        lines, heights = pdf_lines(_pdf(sheet, paper, tmp_path))
+        where = f"{goal} {role} {minutes} min {paper}"
+        assert len(heights) == 2, f"{where}: {len(heights)} pages"
+        assert round(heights[0]) == PAGE_HEIGHTS[paper], (where, heights[0])
+        assert_room_to_write(sheet, lines, heights, where)
         first_page = ["Opening", *(q.text for q in sheet.questions),
                       *(q.text for q in sheet.closing), CLOSING_THANKS]
         for text in first_page:
-            assert find_line(lines, text).page == 1, f"{goal} {minutes} {paper}: {text}"
-        # The free space of page 1 goes under the questions, not to the bottom of the page;
-        # page 2's goes under the "if time allows" questions.
-        assert space_below(lines, heights, CLOSING_THANKS) < 25, (goal, minutes, paper)
-        assert find_line(lines, sheet.extras[0].text).page == 2
+            assert find_line(lines, text).page == 1, f"{where}: {text}"
+        assert space_below(lines, heights, CLOSING_THANKS) < 25, where
+        assert find_line(lines, sheet.extras[0].text).page == 2, where
         last = max((line for line in lines if line.page == 2), key=lambda line: line.bottom)
-        assert space_below(lines, heights, last.text) < 25, (goal, minutes, paper, last.text)
+        assert space_below(lines, heights, last.text) < 25, (where, last.text)
         for question in sheet.extras:
-            assert space_below(lines, heights, question.text) > 30, (goal, minutes, paper)
+            assert space_below(lines, heights, question.text) > 30, (where, question.id)
 
 
 def test_a_short_meeting_gets_more_room_per_question_than_a_long_one(
