@@ -1,5 +1,5 @@
 """The site's pages in a browser (README.md says what each table means): the sheet maker's
-weight and update time as the bank grows, and a first visit's bytes, in Chromium through
+weight and update time as the bank grows, and the first search's answer, in Chromium through
 Playwright; and Lighthouse on every page beside a plain Material page of the same text, each
 page followed at once by its reference in every round, so that the machine's load falls on both.
 """
@@ -134,43 +134,28 @@ def file_paths(requests: list[Any]) -> set[Path]:
     return {Path(unquote(urlsplit(r.url).path)) for r in requests if r.url.startswith("file:")}
 
 
-def page_weight(site: Path, runs: int, query: str = "thank-you") -> str:
-    """Every page's first visit, bytes before any interaction, over http (headers and bodies,
-    uncompressed) and from file:// (the files' sizes); then the first search answer's time."""
+def search(site: Path, runs: int, query: str = "thank-you") -> str:
+    """From focusing the search box and typing to the first result shown, on two pages, over
+    http and from file://, each in a fresh page at a phone's width (lazy-search.js starts the
+    index and its worker at that focus). The bytes before it: tests/browser/test_page_weight.py."""
     if not (site / "index.html").is_file():
         sys.exit(f"No built site in {site}: run `python3 tasks.py build` first.")
-    lines = ["| Page | First visit, http (KB) | First visit, file:// (KB) |",
+    lines = ["| Page | First query answered, http (ms) | From file:// (ms) |",
              "| --- | ---: | ---: |"]
     with measure.serve({"site": site}) as urls, sync_playwright() as playwright:
         browser = chromium(playwright)
 
-        def visit(url: str, search: bool = False) -> float:
-            """A first visit in a fresh context, at a phone's width: its bytes (KB), or the
-            first search answer's time (ms)."""
+        def answered(url: str) -> float:
             context = browser.new_context(viewport={"width": 390, "height": 844})
-            page, requests = context.new_page(), list[Any]()
-            page.on("requestfinished" if url.startswith("http") else "request",
-                    lambda request: requests.append(request))
+            page = context.new_page()
             page.goto(url, wait_until="networkidle")
-            if search:
-                result = float(page.evaluate(SEARCH_JS, query))
-            elif url.startswith("http"):
-                result = sum(r.sizes()["responseHeadersSize"] + r.sizes()["responseBodySize"]
-                             for r in requests) / 1000
-            else:
-                result = sum(path.stat().st_size for path in file_paths(requests)) / 1000
+            result = float(page.evaluate(SEARCH_JS, query))
             context.close()
             return result
 
-        for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")):
-            if not path.endswith("404.html"):  # root-absolute links, for a server's errors
-                lines.append(f"| {path} | {visit(urls['site'] + path):.0f} | "
-                             f"{visit((site / path).as_uri()):.0f} |")
-        lines += ["", "| Page | First query answered, http (ms) | From file:// (ms) |",
-                  "| --- | ---: | ---: |"]
         for path in ("index.html", "guide/afterwards.html"):
             lines.append(f"| {path} | " + " | ".join(median_range(
-                [visit(url, search=True) for _ in range(runs)], "{:.0f}")
+                [answered(url) for _ in range(runs)], "{:.0f}")
                 for url in (urls["site"] + path, (site / path).as_uri())) + " |")
     return "\n".join(lines)
 
@@ -260,37 +245,17 @@ def write_reference(site: Path, project: Path) -> list[str]:
     return paths
 
 
-def items(report: Report, audit: str) -> list[dict[str, Any]]:
-    return list((report["audits"].get(audit, {}).get("details") or {}).get("items", []))
-
-
-def index_in_lcp(report: Report) -> float | None:
-    """1 where the search index arrived before the largest paint (Lighthouse then counts its
-    download into LCP), else 0; None where the page never asked for it."""
-    ends = [request["networkEndTime"] for request in items(report, "network-requests")
-            if "/search/search_index." in request["url"]]
-    paint = items(report, "metrics")[0]["observedLargestContentfulPaint"]
-    return float(ends[0] < paint) if ends else None
-
-
 def audit(key: str) -> Callable[[Report], float]:
     return lambda report: float(report["audits"][key].get("numericValue") or 0)
 
 
-# The second table: a value from each run's report, shown as median (range) or, for "(runs)",
-# in how many runs it held. Times in ms.
-COLUMNS: dict[str, Callable[[Report], float | None]] = {
+# The second table: a value from each run's report, as median (range). Times in ms.
+COLUMNS: dict[str, Callable[[Report], float]] = {
     "FCP": audit("first-contentful-paint"), "LCP": audit("largest-contentful-paint"),
     "TBT": audit("total-blocking-time"), "CLS": audit("cumulative-layout-shift"),
     "Speed index": audit("speed-index"), "Main thread": audit("mainthread-work-breakdown"),
-    "Style and layout": lambda r: sum(item["duration"] for item in items(
-        r, "mainthread-work-breakdown") if item["group"] == "styleLayout"),
-    "Material's bundle": lambda r: sum(item["total"] for item in items(r, "bootup-time")
-                                       if re.search(r"/bundle\.[^/]*\.js$", item["url"])),
-    "Render-blocking": lambda r: r["audits"]["render-blocking-resources"].get(
-        "metricSavings", {}).get("FCP", 0),
     "Weight (KiB)": lambda r: audit("total-byte-weight")(r) / 1024,
-    "Elements": audit("dom-size"), "Search index in LCP (runs)": index_in_lcp,
+    "Elements": audit("dom-size"),
 }
 
 
@@ -377,13 +342,9 @@ def lighthouse_report(reports: dict[tuple[str, str], list[Report]], pages: list[
               "viewport:", "", "| Page | " + " | ".join(COLUMNS) + " |",
               "| --- |" + " ---: |" * len(COLUMNS)]
     for path, kind in itertools.product(pages, (OURS, PLAIN)):
-        cells = []
-        for name, value in COLUMNS.items():
-            values = [number for report in reports[path, kind]
-                      if (number := value(report)) is not None]
-            cells.append("not fetched" if len(values) < len(reports[path, kind]) else
-                         f"{sum(values):.0f} of {len(values)}" if "(runs)" in name else
-                         median_range(values, "{:.3f}" if name == "CLS" else "{:,.0f}"))
+        cells = [median_range([value(report) for report in reports[path, kind]],
+                              "{:.3f}" if name == "CLS" else "{:,.0f}")
+                 for name, value in COLUMNS.items()]
         lines.append(f"| {path}{', ' + kind if kind == PLAIN else ''} | " + " | ".join(cells)
                      + " |")
     return "\n".join([*lines, "", f"Load averages (1, 5, 15 min) at the start: {load_before}; "

@@ -1,7 +1,8 @@
 """The benchmarks' one runner: `python3 tasks.py bench [COMMAND] [OPTIONS]` runs it with the
 venv's Python (`--help` lists both). The default command, growth, times every row of MEASURES
 as a fresh process, from cold, for the shipped bank and synthetic ones, and judges ratios and
-times against issue 13's targets; `startup` is its start-up rows alone. README.md says what
+times against issue 13's targets; `startup` is its start-up rows alone; the other commands are
+in pages.py. README.md says what
 every table means; dated runs go in RESULTS.md. No test's verdict depends on a time.
 """
 
@@ -15,7 +16,6 @@ import os
 import platform
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -36,15 +36,14 @@ MEASURES: dict[str, str] = {
     "plain": "mkdocs build, plain", "build-nopdf": "mkdocs build, plugin, no PDFs",
     "build": "mkdocs build, full", "build-pdfcache": "mkdocs build, full, PDF cache filled",
     "sheet-md": "sheet, Markdown", "sheet-html": "sheet, HTML", "sheet-pdf": "sheet, PDF",
-    "serve-start": "serve, first build", "serve-seen": "serve, edit seen",
-    "serve-rebuild": "serve, rebuild", "baseline": 'python -c "import yaml, jinja2"',
+    "baseline": 'python -c "import yaml, jinja2"',
 }
 SHIPPED, BASELINE = 0, "baseline"  # the shipped bank's "size"; the start-up's baseline row
 FAST = {"check", "sheet-md", "sheet-html", BASELINE}  # sub-second: `repeats` samples a run
 PDF_ROWS = {"build", "build-pdfcache", "sheet-pdf"}  # `--skip pdf`
 MAX_OVERHEAD = {1_000: 1.10, 10_000: 1.25}  # build with our plugin / plain build
 MAX_GROWTH, MAX_STARTUP = 11.0, 2.0  # 1,000 -> 10,000 questions; sheet / baseline
-MAX_SHEET_SECONDS, MAX_SERVE_SECONDS = {10_000: 1.0}, {1_000: 1.0}
+MAX_SHEET_SECONDS = {10_000: 1.0}
 RSS_UNIT = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
 
 
@@ -115,8 +114,6 @@ def ratios(samples: Samples, sizes: list[int]) -> list[Ratio]:
                 (size, BASELINE))
         for key in ("sheet-md", "sheet-html") if size in MAX_SHEET_SECONDS else ():
             add(f"Time at {column(size)}: {MEASURES[key]}", (size, key), MAX_SHEET_SECONDS[size])
-        add(f"Time at {column(size)}: {MEASURES['serve-rebuild']} (edit to reload)",
-            (size, "serve-rebuild"), MAX_SERVE_SECONDS.get(size))
     return found
 
 
@@ -137,12 +134,10 @@ def report(samples: Samples, sizes: list[int], runs: int, repeats: int) -> list[
         (f"Median wall time in seconds over {runs} run(s) ({repeats * runs} samples for check,"
          f" the sheets and the baseline; {2 * runs} for the plain build and the plugin build"
          " without PDFs), ± half the min-max range:", keys, wall),
-        # A server's CPU time is known only for its whole life; its peak covers both builds.
-        ("Median CPU time (user + system) in seconds:", [k for k in keys if "serve" not in k],
+        ("Median CPU time (user + system) in seconds:", keys,
          lambda rows: number(median(rows, "cpu_seconds"))),
-        ("Peak memory (RSS of the process, MiB):", [k for k in keys if k not in {
-            "serve-seen", "serve-rebuild"}], lambda rows: f"{peak / 2**20:.0f}" if (
-                peak := median(rows, "peak_bytes")) else "-")]:
+        ("Peak memory (RSS of the process, MiB):", keys, lambda rows: f"{peak / 2**20:.0f}" if (
+            peak := median(rows, "peak_bytes")) else "-")]:
         lines += [title, "", "| Measure | " + " | ".join(
             column(size) + (" q" if size else "") for size in sizes) + " |",
             "| --- |" + " ---: |" * len(sizes), *(f"| {MEASURES[key]} | " + " | ".join(
@@ -272,8 +267,6 @@ class Growth:
             self.notes.append(f"At {column(size)} questions the plugin build (no PDFs) and the "
                               f"plain build made different files: {sorted(files[0] ^ files[1])}")
         self.startup(size, run)
-        if "serve" not in self.skip and size != SHIPPED:  # the edit needs synth.py's files
-            self.serve(size, run)
 
     def startup(self, size: int, run: int) -> None:
         """The baseline right before the sheets, so that all see the same load."""
@@ -285,57 +278,9 @@ class Growth:
                             ("sheet-pdf", self.tmp / "sheet.pdf")):
             self.sample(size, key, [*sheet, "--output", target], run, fresh=target)
 
-    def serve(self, size: int, run: int) -> None:
-        """`mkdocs serve` without PDFs (the edit is to a question on no sheet) from its start
-        until it logs "Serving on"; then from saving an edited bank file until it logs "Detected
-        file changes" and "Reloading browsers", when the site it serves must show the edit."""
-        marker, bank = f"zzbench{size}r{run}t{time.time_ns() % 10**6}", self.banks[size]
-        edited, text = synth.mark_first_question(bank / "questions", marker)
-        original, log, served = edited.read_bytes(), [], self.tmp / f"serve-{size}-{run}"
-        served.mkdir()  # its TMPDIR, where it builds the site it serves
-        start = time.perf_counter()
-        server = subprocess.Popen(  # on a free port
-            [BIN / "mkdocs", "serve", "--livereload", "-f", f"nopdf-{bank.name}.yml",
-             "--dev-addr", "127.0.0.1:0"], cwd=self.project, env={**self.env, "TMPDIR": str(
-                 served)}, text=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-        def logged(text: str) -> float:
-            """When the log says `text` (each line is read as it comes)."""
-            for line in server.stderr or ():
-                log.append(line)
-                if text in line:
-                    return time.perf_counter()
-                if "ERROR" in line or "Aborted" in line:
-                    break
-            sys.exit(f"mkdocs serve did not log {text!r}:\n" + "".join(log[-40:]))
-
-        try:
-            first_build = logged("Serving on") - start
-            time.sleep(0.5)  # the edit is a change of its own for the watcher
-            edit = time.perf_counter()
-            staged = edited.with_suffix(".tmp")  # saved as editors do: written, then renamed
-            staged.write_text(text, encoding="utf-8")
-            os.replace(staged, edited)
-            seen, rebuilt = logged("Detected file changes") - edit, logged("Reloading") - edit
-            if not any(marker in page.read_text("utf-8") for page in served.glob(
-                    "mkdocs_*/questions/index.html")):
-                sys.exit("The served bank page lacks the edited question after the rebuild.")
-        finally:
-            edited.write_bytes(original)
-            server.send_signal(signal.SIGINT)  # Ctrl+C: it removes its temp site
-            _, status, usage = os.wait4(server.pid, 0)
-            server.returncode = os.waitstatus_to_exitcode(status)  # Popen must not reap again
-        for key, sample in (("serve-start", Sample(first_build, usage.ru_maxrss * RSS_UNIT)),
-                            ("serve-seen", Sample(seen)), ("serve-rebuild", Sample(rebuilt))):
-            self.record(size, key, sample, run)
-
 
 def growth(args: argparse.Namespace, sizes: list[int], step: str, repeats: int) -> str:
     """Growth.`step` (run_size or startup) `args.runs` times over `sizes`; the report."""
-    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
-        # Started with `&`, we inherit an ignored Ctrl+C, and so would `mkdocs serve`, which
-        # could then not shut down; a handled signal is reset in a child.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
     started, load_before = time.perf_counter(), measure.load()
     with measure.work_folder("run-", args.keep) as tmp:
         print(f"Making banks of {', '.join(map(column, sizes))} questions in {tmp} ...",
@@ -381,30 +326,30 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(prog="python3 tasks.py bench", description=__doc__)
     parser.add_argument("command", nargs="?", default="growth", choices=[
-        "growth", "startup", "sheet-maker", "page-weight", "lighthouse"])
+        "growth", "startup", "sheet-maker", "search", "lighthouse"])
     parser.add_argument("--runs", type=lambda text: numbers(text)[0], help=(
-        "runs, the medians shown; page-weight: of each search (default growth 3 or 1 with "
-        "--quick, startup 20, page-weight 3, lighthouse 5)"))
+        "runs, the medians shown (default growth 3 or 1 with --quick, startup 20, search 5, "
+        "lighthouse 5)"))
     parser.add_argument("--sizes", type=numbers,
                         help="growth, sheet-maker: synthetic banks (default 100,1000,10000)")
     parser.add_argument("--quick", action="store_true",
                         help="growth as a smoke run: no warm-up, sizes 100,1000, one run")
     parser.add_argument("--skip", type=lambda text: set(text.split(",")), default=set(),
-                        help="growth: some of serve,pdf")
+                        help="growth: pdf (leave out every row that renders PDFs)")
     parser.add_argument("--output", type=Path, help="growth: also write the report here")
     parser.add_argument("--keep", action="store_true", help="growth: keep the work folder")
     parser.add_argument("--changes", type=lambda text: numbers(text)[0], default=25,
                         help="sheet-maker: changes timed per bank (default 25)")
     parser.add_argument("--site", type=Path, default=measure.ROOT / "site",
-                        help="page-weight: a built site (default site)")
+                        help="search: a built site (default site)")
     parser.add_argument("--pages", help="lighthouse: only these pages, such as index.html")
     parser.add_argument("--runs-for", action="append", default=[], metavar="N:PAGE,...",
                         help="lighthouse: N runs, not --runs, for these pages (repeatable)")
     args = parser.parse_args(argv)
-    if args.skip - {"serve", "pdf"}:
-        parser.error("--skip takes some of serve,pdf")
+    if args.skip - {"pdf"}:
+        parser.error("--skip takes pdf")
     args.sizes = args.sizes or ([100, 1_000] if args.quick else [100, 1_000, 10_000])
-    args.runs = args.runs or {"growth": 1 if args.quick else 3, "startup": 20, "page-weight": 3,
+    args.runs = args.runs or {"growth": 1 if args.quick else 3, "startup": 20, "search": 5,
                               "lighthouse": 5}.get(args.command)
     if args.command == "growth":
         print(growth(args, [SHIPPED, *sorted(set(args.sizes))], "run_size", 3))
@@ -416,8 +361,8 @@ def main(argv: list[str] | None = None) -> None:
         import pages  # Playwright: only for these commands
 
         print(sheet_maker(args.sizes, args.changes) if args.command == "sheet-maker"
-              else pages.page_weight(args.site.resolve(), args.runs)
-              if args.command == "page-weight" else
+              else pages.search(args.site.resolve(), args.runs)
+              if args.command == "search" else
               pages.lighthouse(args.runs, args.runs_for, args.pages))
 
 

@@ -170,19 +170,5 @@ def write_bank(size: int, out: Path, shipped: Path = SHIPPED_BANK) -> Path:
     return out
 
 
-def mark_first_question(folder: Path, marker: str) -> tuple[Path, str]:
-    """The first file in `folder` with a question for one industry (on no default sheet, so no
-    PDF is rendered again when it changes), and its text with `marker` in that question."""
-    for path in sorted(folder.glob("*.yml")):
-        items = path.read_text(encoding="utf-8").split("\n- id: ")
-        for index, item in enumerate(items):
-            if "\n  industries: [" in item:
-                items[index] = "\n".join(
-                    f"  text: Benchmark edit {marker}, is this visible?"
-                    if line.startswith("  text: ") else line for line in item.split("\n"))
-                return path, "\n- id: ".join(items)
-    raise ValueError(f"no industry-specific question to edit in {folder}")
-
-
 if __name__ == "__main__":
     write_bank(int(sys.argv[1]), Path(sys.argv[2]))

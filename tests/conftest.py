@@ -16,6 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+try:
+    import fcntl  # POSIX: the workers' lock on the one built site
+except ImportError:  # pragma: no cover - Windows builds a site per worker
+    fcntl = None  # type: ignore[assignment]
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,10 +101,25 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
+    """The real site, built once per test run with `mkdocs build --strict`. Under pytest-xdist
+    the first worker to ask builds it in the run's temporary folder, which all workers share;
+    the others wait for it and read the same files (no test writes into it: tests that change a
+    site copy it first), which saves a bilingual build per worker. A failed build fails every
+    test that asked for the site, with the build's errors."""
+    if not os.environ.get("PYTEST_XDIST_WORKER") or fcntl is None:  # one process, or Windows
+        site = tmp_path_factory.mktemp("site")
+        result = mkdocs_build(ROOT, site)
+        assert result.returncode == 0, result.stderr
+        return site
+    shared = tmp_path_factory.getbasetemp().parent  # this run's pytest-N folder
+    site, failed = shared / "site", shared / "site-failed.txt"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not site.is_dir() and not failed.exists():
+            result = mkdocs_build(ROOT, site)
+            if result.returncode:
+                failed.write_text(result.stderr, encoding="utf-8")
+    assert not failed.exists(), failed.read_text(encoding="utf-8")
     return site
 
 

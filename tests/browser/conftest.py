@@ -185,6 +185,25 @@ def page(new_page: Callable[..., Page]) -> Page:
     return new_page(color_scheme="light", viewport={"width": 1280, "height": 900})
 
 
+# --- The sheet maker -----------------------------------------------------------------------
+
+def scripts_ran(page: Page) -> Page:
+    """Wait until the page's scripts have run. A page whose front matter says
+    `scripts_after_paint` (the sheet maker) starts them after its first paint, once it has
+    loaded (site_overrides/assets/javascripts/after-paint.js), so `goto`, which waits for the
+    load event, returns before them."""
+    if page.locator("script[data-ii-after-paint]").count():
+        page.locator("html[data-ii-after-paint=ran]").wait_for(state="attached")
+    return page
+
+
+def open_maker(page: Page, url: str) -> Page:
+    """Open the sheet maker at `url`, its scripts run."""
+    page.goto(url)
+    page.locator("html[data-ii-after-paint=ran]").wait_for(state="attached")
+    return page
+
+
 # --- Material's search --------------------------------------------------------------------
 
 SEARCH_INPUT = ".md-search__input"

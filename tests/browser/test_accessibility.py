@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .conftest import open_search_and_type
+from .conftest import open_search_and_type, scripts_ran
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +76,7 @@ def test_every_page_passes_axe(
     failures: list[str] = []
     for name in pages:
         page.goto(site_url + name)
+        scripts_ran(page)
         failures += check_page(axe, page, name, scheme)
     assert not failures, (
         f"{len(failures)} accessibility failure(s) in {scheme} mode:\n" + "\n".join(failures)

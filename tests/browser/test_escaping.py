@@ -11,8 +11,8 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from tests.browser.conftest import PageLog, serve, watch
-from tests.conftest import copy_project, mkdocs_build, run_cli
+from tests.browser.conftest import PageLog, open_maker, serve, watch
+from tests.conftest import SOURCE_DATE_EPOCH, copy_project, mkdocs_command, run, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "banks: [question_bank]", "banks: [question_bank, hostile_bank]"), encoding="utf-8")
-    result = mkdocs_build(project, project / "site")
+    # Without the site's PDFs: the hostile reminders are on every sheet, so each PDF would be
+    # rendered again (most of a minute); test_standalone_sheet_and_pdf_show_markup_as_text
+    # renders a PDF of the same text.
+    result = run(mkdocs_command(project, project / "site"), cwd=project,
+                 SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, INFOINTERVIEW_PDF="false")
     assert result.returncode == 0, result.stderr
     with serve(project / "site") as url:
         yield url, project
@@ -189,7 +193,7 @@ def test_sheet_maker_shows_markup_as_text(
     url, _ = hostile_site
     page = new_page()
     log = watch(page)
-    page.goto(url + "sheets/make.html#goal=student&format=video&minutes=20")
+    open_maker(page, url + "sheets/make.html#goal=student&format=video&minutes=20")
     page.select_option("#ii-maker-format", "phone")
     page.fill("#ii-maker-own", "<img src=x onerror=\"window.__pwned='own'\"> Mine?")
     page.click("[data-ii-maker-add]")

@@ -16,6 +16,7 @@ import icalendar
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import open_maker
 from .test_sheet_maker import EXAMPLE, MAKER
 
 pytestmark = pytest.mark.browser
@@ -30,7 +31,7 @@ def student(new_page: Callable[..., Page], site_url: str) -> Page:
     page = new_page(color_scheme="light", viewport={"width": 1280, "height": 900},
                     timezone_id=ZONE, locale="en-US", accept_downloads=True)
     page.clock.set_fixed_time(dt.datetime(2026, 5, 4, 14, 0, tzinfo=dt.UTC))
-    page.goto(site_url + MAKER + EXAMPLE)
+    open_maker(page, site_url + MAKER + EXAMPLE)
     page.locator(".ii-sheet").wait_for(state="visible")
     return page
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import watch
+from .conftest import open_maker, scripts_ran, watch
 
 pytestmark = pytest.mark.browser
 
@@ -34,12 +34,13 @@ def test_the_menu_opens_the_same_sheet_in_french_and_back(
     page = new_page(color_scheme="light", viewport={"width": 1280, "height": 900})
     log = watch(page)
     root = start(where, built_site, sub_path_url)
-    page.goto(root + MAKER + EXAMPLE)
+    open_maker(page, root + MAKER + EXAMPLE)
     sheet = page.locator(".ii-sheet")
     english_ids = sheet.evaluate(SHEET_IDS)
     assert english_ids
     choose_language(page, "Français")
     page.wait_for_url(f"{root}fr/{MAKER}{EXAMPLE}")
+    scripts_ran(page)
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("#ii-maker-goal").input_value() == "student"
     assert page.locator(".ii-sheet").evaluate(SHEET_IDS) == english_ids

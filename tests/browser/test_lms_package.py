@@ -12,7 +12,7 @@ from playwright.sync_api import Page
 
 from tests.conftest import run_cli
 
-from .conftest import open_search_and_type, watch
+from .conftest import open_search_and_type, scripts_ran, watch
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ def test_the_extracted_cartridge_opens_from_disk_with_links_and_search(
     page.locator(".md-tabs__link", has_text="Question sheets").click()
     # The tab opens the sheet maker, which works from disk too.
     page.wait_for_url("**/sheets/make.html*")
+    scripts_ran(page)
     assert open_search_and_type(page, "thank").count() > 0
     assert [u for u in log.requests if urlsplit(u).scheme not in {"file", "data", "blob"}] == []
     assert not log.page_errors and not log.console_errors

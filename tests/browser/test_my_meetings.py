@@ -24,7 +24,7 @@ from generator.core.sheet import SheetRequest
 from generator.core.tailor import suits
 from tests.conftest import BANK
 
-from .conftest import is_local, watch
+from .conftest import is_local, open_maker, watch
 from .test_accessibility import SCHEMES, axe_violations, describe
 from .test_sheet_maker import EXAMPLE, MAKER, _printed, maker_address
 
@@ -36,12 +36,6 @@ STATUS = "[data-ii-maker-status]"
 QUESTIONS = ".ii-sheet .ii-sheet__main > .ii-questions > li"
 SECOND = "#goal=explore&role=practitioner&format=in-person&minutes=45"
 DETAILS = ("name", "title", "organisation", "date", "connection", "intro", "notes")
-
-
-def open_maker(page: Page, url: str) -> Page:
-    page.goto(url)
-    page.locator(".ii-sheet").wait_for(state="visible")
-    return page
 
 
 def question_texts(page: Page) -> list[str]:
@@ -378,7 +372,7 @@ def test_meetings_are_kept_and_fill_the_contact_log_from_disk_and_under_a_sub_pa
     type_details(page, "Dana Whitfield")
     page.check("#ii-maker-keep")
     printed = _printed(page)
-    page.goto(base)
+    open_maker(page, base)
     open_meeting(page, "Dana Whitfield")
     assert _printed(page) == printed
     # The contact log page reads the same kept meeting (records.js).

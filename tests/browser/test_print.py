@@ -9,6 +9,8 @@ import pypdf
 import pytest
 from playwright.sync_api import Page
 
+from .conftest import scripts_ran
+
 pytestmark = pytest.mark.browser
 
 SHEET = "sheets/career-change.html"
@@ -86,6 +88,7 @@ def test_every_handout_prints_on_one_sheet_of_paper(
     too_long = []
     for name in printable:
         page.goto(site_url + name)
+        scripts_ran(page)
         page.emulate_media(media="print")
         sheet = name.startswith("sheets/")
         for paper in ("Letter", "A4"):

@@ -37,7 +37,7 @@ from tests.conftest import (
 from tests.maker_cases import every_choice, expected, request_for
 from tests.pdf_layout import find_line, pdf_lines, space_below
 
-from .conftest import is_local, serve, watch
+from .conftest import is_local, open_maker, serve, watch
 from .test_accessibility import SCHEMES, axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -60,7 +60,7 @@ def bank() -> Bank:
 
 @pytest.fixture
 def maker(page: Page, site_url: str) -> Page:
-    page.goto(site_url + MAKER)
+    open_maker(page, site_url + MAKER)
     page.locator(".ii-sheet").wait_for(state="visible")
     return page
 
@@ -132,7 +132,7 @@ def test_the_pages_lookup_and_controls_give_build_sheets_answer_for_a_synthetic_
     synthetic_site: tuple[str, Bank], page: Page, new_page: Callable[..., Page],
 ) -> None:
     url, bank = synthetic_site
-    page.goto(url + MAKER)
+    open_maker(page, url + MAKER)
     choices = every_choice(bank)
     found = _lookup_all(page, choices)
     wrong = [(c, f) for c, f in zip(choices, found, strict=True) if f != expected(bank, c)]
@@ -216,7 +216,7 @@ def test_a_format_without_its_own_after_tips_shows_the_default_after_list(
         cli = new_page(color_scheme="light")
         cli.emulate_media(media="print")
         for format_id in ("in-person", "video"):
-            page.goto(f"{url}{MAKER}#goal=explore&role=practitioner&format={format_id}")
+            open_maker(page, f"{url}{MAKER}#goal=explore&role=practitioner&format={format_id}")
             page.locator(".ii-sheet").wait_for(state="visible")
             shown = page.locator('[data-ii-slot="after"] li').all_inner_texts()
             sheet = build_sheet(bank, SheetRequest(goal="explore", format=format_id))
@@ -257,7 +257,7 @@ def test_a_shared_address_opens_the_same_sheet_from_disk_and_under_a_sub_path(
     where: str, built_site: Path, sub_path_url: str, page: Page, bank: Bank,
 ) -> None:
     log = watch(page)
-    page.goto(maker_address(where, built_site, sub_path_url) + EXAMPLE)
+    open_maker(page, maker_address(where, built_site, sub_path_url) + EXAMPLE)
     assert page.locator("[data-ii-maker-status]").text_content() == (
         "Sheet for a 20-minute video call with a recruiter (Healthcare): 4 questions"
     )
@@ -369,10 +369,12 @@ def test_the_maker_and_bank_pages_pass_axe_with_no_outside_requests_or_errors(
     log = watch(page)
     failures = []
     for name in (MAKER + EXAMPLE, "questions/index.html"):
-        page.goto(site_url + name)
         if name.startswith(MAKER):
+            open_maker(page, site_url + name)
             page.fill("#ii-maker-own", "My question")
             page.click("[data-ii-maker-add]")
+        else:
+            page.goto(site_url + name)
         failures += [describe(f"{name} [{scheme}]", v) for v in axe_violations(axe, page)]
     assert not failures, "\n".join(failures)
     assert [url for url in log.requests if not is_local(url, site_url)] == []
@@ -418,7 +420,7 @@ def test_the_makers_print_has_room_to_write_and_the_meeting_on_page_one(
     """Printed with "background graphics" on, as a student who ticked it would, in dark mode
     too: black on white to the edge of the paper, 12 mm under every question."""
     page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-    page.goto(site_url + MAKER + EXAMPLE)
+    open_maker(page, site_url + MAKER + EXAMPLE)
     page.emulate_media(media="print")
     pdf = tmp_path / "maker.pdf"
     pdf.write_bytes(page.pdf(format=paper, print_background=True))
@@ -507,7 +509,7 @@ def test_page_one_holds_the_meeting_with_a_long_introduction_and_own_questions(
               "industry": "healthcare", "minutes": str(minutes)}
     sheet = build_sheet(bank, request_for(choice))
     page = new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site_url + MAKER + "#" + "&".join(f"{k}={v}" for k, v in choice.items()))
+    open_maker(page, site_url + MAKER + "#" + "&".join(f"{k}={v}" for k, v in choice.items()))
     page.fill("#ii-maker-intro", LONG_INTRO)
     room = page.evaluate("window.infointerviewSheetMaker.plans")[
         MINUTE_STEPS.index(minutes)][3]

@@ -24,6 +24,7 @@ from tests.conftest import BANK
 from tests.pdf_layout import find_line, pdf_lines, space_below
 from tests.test_sheet_writing_space import LAST_PAGE_BLANK, LAST_PAGE_SPREAD
 
+from .conftest import open_maker
 from .test_sheet_maker import LONG_INTRO, MAKER, OWN_QUESTIONS
 
 pytestmark = pytest.mark.browser
@@ -52,7 +53,7 @@ def test_the_maker_turns_the_page_by_pythons_rule_for_every_long_sheet_of_the_gr
         # Also on shorter pages: more pages, and on pages too short for anything, the fallback.
         cases += [(sizes, limit), (sizes, limit * 0.3), (sizes, 10.0)]
     page = new_page()
-    page.goto(site_url + MAKER)
+    open_maker(page, site_url + MAKER)
     got = page.evaluate(
         """([cases, heading]) => cases.map(([top, questions, tail, rows, limit]) =>
              window.infointerviewSheetPages.plan({top, questions, tail, rows}, {heading, limit})
@@ -97,7 +98,7 @@ def test_a_long_sheet_from_the_maker_prints_in_pages_that_share_their_free_space
     allows", and on the last page the rooms are alike and little paper is left blank."""
     choice = f"#goal=career-change&role=practitioner&format=in-person&industry=healthcare&minutes={minutes}"
     page = new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site_url + ("fr/" if language == "fr" else "") + MAKER + choice)
+    open_maker(page, site_url + ("fr/" if language == "fr" else "") + MAKER + choice)
     page.fill("#ii-maker-intro", LONG_INTRO)
     page.fill("#ii-maker-organisation", "Northfield University Hospitals NHS Foundation Trust, "
                                         "Clinical Research Facility")
