@@ -49,19 +49,23 @@ def test_a_page_gets_the_styles_in_place_of_the_links_and_a_centres_colours_too(
     head = (f'<link rel="stylesheet" href="../assets/stylesheets/{PALETTE.name}">'
             '<link rel="stylesheet" href="../assets/stylesheets/infointerview.css">'
             '<link rel="stylesheet" href="../assets/stylesheets/infointerview-brand.css">'
+            '<link rel="stylesheet" href="../assets/stylesheets/sheet.css">'
+            '<link rel="stylesheet" href="../assets/stylesheets/maker.css">'
             '<link rel="stylesheet" href="../assets/stylesheets/extra.css">')
     page = styles.inline(head)
-    assert page.count("<style>") == 3 and "--md-primary-fg-color:#1a5e20" in page
+    assert page.count("<style>") == 5 and "--md-primary-fg-color:#1a5e20" in page
     assert "palette." not in page and "infointerview" not in page
+    assert "sheet.css" not in page and "maker.css" not in page and ".ii-maker" in page
     assert page.endswith('<link rel="stylesheet" href="../assets/stylesheets/extra.css">')
     # A palette file this release does not ship keeps its link.
     other = head.replace(PALETTE.name, "palette.0123abcd.min.css")
     assert "palette.0123abcd.min.css" in styles.inline(other)
 
 
-def test_the_built_pages_link_neither_the_palette_nor_our_stylesheet(built_site: Path) -> None:
+def test_the_built_pages_link_neither_the_palette_nor_our_stylesheets(built_site: Path) -> None:
     """Material still writes its palette link as head_styles.py expects (if a release changes
-    it, this fails and the links stay): no page of either language waits for either file."""
+    it, this fails and the links stay): no page of either language waits for the palette or
+    for any stylesheet of ours (the sheet's, the sheet maker's, the composer's included)."""
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 40
     for page in pages:
@@ -70,6 +74,6 @@ def test_the_built_pages_link_neither_the_palette_nor_our_stylesheet(built_site:
             continue  # a redirect or the search worker's frame
         head = html.split("</head>")[0]
         where = page.relative_to(built_site)
-        assert not re.search(r'href="[^"]*(palette\.[0-9a-f]+\.min|infointerview)\.css"',
-                             head), where
+        assert not re.search(r'href="[^"]*(palette\.[0-9a-f]+\.min|infointerview|sheet|maker|'
+                             r'composer|guide-extras)\.css"', head), where
         assert "[data-md-color-scheme=slate]" in head and "ii-box--intro" in head, where

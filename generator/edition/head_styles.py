@@ -9,6 +9,9 @@ has arrived, and on a slow connection each is a round trip. Written into the pag
 none: ours whole, and of the palette only the rules for the schemes and colours the site's
 `theme.palette` names (about a third of it).
 
+The stylesheets only some pages link (the sheet's, the sheet maker's, the composer's) are
+written into those pages the same way: the sheet maker's page waited for two of them.
+
 The built pages are changed after Material has written them (`on_post_page`): Material links
 its palette inside its own `styles` block, under a name with a hash that changes with each
 release. If a release writes the link differently, the page keeps its links and still works;
@@ -24,12 +27,18 @@ from pathlib import Path
 
 import tinycss2
 
-from generator.rendering.render import compact_css
+from generator.rendering.documents import SHEET_CSS, SHEET_CSS_PATH
+from generator.rendering.render import compact_css, stylesheet
 
 PALETTE_LINK = re.compile(
     r'<link rel="stylesheet" href="[^"]*assets/stylesheets/(palette\.[0-9a-f]+\.min\.css)">')
 SITE_CSS = "assets/stylesheets/infointerview.css"
 BRAND_CSS = "assets/stylesheets/infointerview-brand.css"
+# The stylesheets only some pages link (their front matter's `styles:`, `sheet_css`, or the
+# composer's): written into those pages too. The sheet maker's two held its first paint back
+# by 0.25 s on a phone (Lighthouse); each is 2-7 KB.
+PAGE_CSS = ("assets/stylesheets/maker.css", "assets/stylesheets/composer.css",
+            "assets/stylesheets/guide-extras.css")
 # A palette rule's selector names a scheme, a primary or an accent colour like this.
 CHOICE = re.compile(r'\[data-md-color-(scheme|primary|accent)=["\']?([\w-]+)["\']?\]')
 # Material's own scheme: its colours are in main.css, not the palette.
@@ -92,9 +101,14 @@ class HeadStyles:
         dirs = [Path(folder) for folder in theme_dirs]
         # The first of the theme's folders that has a file is the one MkDocs copies: a
         # centre's own infointerview.css in its custom_dir wins over ours.
-        site = next((folder / SITE_CSS for folder in dirs if (folder / SITE_CSS).is_file()), None)
-        self.ours = {SITE_CSS: compact_css(site.read_text(encoding="utf-8")) if site else None,
-                     BRAND_CSS: compact_css(brand_css) if brand_css else None}
+        def first(path: str) -> str | None:
+            found = next((folder / path for folder in dirs if (folder / path).is_file()), None)
+            return compact_css(found.read_text(encoding="utf-8")) if found else None
+
+        self.ours = {SITE_CSS: first(SITE_CSS),
+                     BRAND_CSS: compact_css(brand_css) if brand_css else None,
+                     SHEET_CSS_PATH: compact_css(stylesheet(SHEET_CSS)),
+                     **{path: first(path) for path in PAGE_CSS}}
         self.palettes = {
             path.name: palette_subset(path.read_text(encoding="utf-8"), palette_choices(palette))
             for folder in dirs for path in sorted(folder.glob("assets/stylesheets/palette.*.css"))
