@@ -19,7 +19,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
-from .conftest import SEARCH_INPUT, SEARCH_RESULT, site_pages
+from .conftest import SEARCH_INPUT, SEARCH_RESULT, site_pages, watch
+from .test_privacy_and_errors import problems
 
 pytestmark = pytest.mark.browser
 
@@ -111,38 +112,47 @@ def phone_page(browser: Browser) -> Iterator[Callable[[], Page]]:
         context.close()
 
 
-def pages_over_budget(site: Path, start: Callable[[Page, str], Visit],
-                      address: Callable[[str], str], new_page: Callable[[], Page]) -> list[str]:
-    """Visit every page of `site` fresh; the pages over their budget. No page may load the
-    search index on its own."""
+def pages_over_budget(paths: list[str], start: Callable[[Page, str], Visit],
+                      address: Callable[[str], str], new_page: Callable[[], Page],
+                      base_url: str | None = None) -> list[str]:
+    """Visit each page fresh; the pages over their budget. No page may load the search index
+    on its own. With `base_url` (over http), also every request to another host, console error
+    and uncaught exception, as lines (the privacy notice's promise, test_privacy_and_errors.py,
+    checked on this walk rather than on a second walk over every page)."""
     over = []
-    paths = visited_pages(site)
     for first in range(0, len(paths), AT_ONCE):
         visits = []
         for path in paths[first:first + AT_ONCE]:
             page = new_page()
-            visits.append((path, page, start(page, address(path))))
-        for path, page, visit in visits:
+            log = watch(page)
+            visits.append((path, page, log, start(page, address(path))))
+        for path, page, log, visit in visits:
             total, urls = visit()
             assert any(url.endswith(path) for url in urls), f"{path} was not loaded"
             if total > budget(path):
                 over.append(f"{path}: {total / KB:.0f} KB, budget {budget(path) / KB:.0f} KB")
             assert not [url for url in urls if INDEX in url], f"{path} loaded the search index"
+            if base_url is not None:
+                assert log.requests, f"{path}: no requests recorded, so the recorder is broken"
+                over += problems(path, log, base_url)
             page.context.close()
     return over
 
 
-def test_a_first_visit_to_any_page_over_http_stays_within_its_budget(
+def test_a_first_visit_to_any_page_over_http_stays_within_its_budget_and_on_the_site(
     built_site: Path, site_url: str, phone_page: Callable[[], Page],
 ) -> None:
-    over = pages_over_budget(built_site, start_http, lambda path: site_url + path, phone_page)
-    assert not over, over
+    """404.html too: the server serves it at the root, where its root-absolute links work."""
+    over = pages_over_budget(site_pages(built_site), start_http, lambda path: site_url + path,
+                             phone_page, base_url=site_url)
+    assert not over, "\n".join(over)
 
 
 def test_a_first_visit_to_any_page_from_disk_stays_within_its_budget(
     built_site: Path, phone_page: Callable[[], Page],
 ) -> None:
-    over = pages_over_budget(built_site, start_file, lambda path: (built_site / path).as_uri(),
+    over = pages_over_budget(visited_pages(built_site), start_file,
+                             lambda path: (built_site / path).as_uri(),
                              phone_page)
     assert not over, over
 

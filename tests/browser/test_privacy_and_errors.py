@@ -27,20 +27,8 @@ def problems(name: str, log: PageLog, site_url: str) -> list[str]:
     return found
 
 
-def test_no_page_makes_external_requests_or_errors(
-    pages: list[str], site_url: str, new_page: Callable[..., Page],
-) -> None:
-    page = new_page(color_scheme="light", viewport=DESKTOP)
-    log = watch(page)
-    found: list[str] = []
-    for name in pages:
-        log.clear()
-        # "networkidle" waits for late requests too: the search worker loading its index, and
-        # anything a script fetches after the load event.
-        page.goto(site_url + name, wait_until="networkidle")
-        assert log.requests, f"{name}: no requests recorded, so the recorder is broken"
-        found += problems(name, log, site_url)
-    assert not found, "\n".join(found)
+# That no page requests another host, logs an error or throws is checked on the walk over every
+# page that test_page_weight.py makes over http (one walk instead of two).
 
 
 def test_search_shows_results_without_external_requests(
