@@ -208,9 +208,9 @@ class Growth:
 
     def add_bank(self, size: int) -> Path:
         """A bank (synth.py; a copy of the shipped one for SHIPPED) and its configs, which
-        inherit base.yml (INHERIT replaces lists: `watch` and `plugins` are theirs): "plugin"
+        inherit base.yml (INHERIT replaces lists: `plugins` is theirs): "plugin"
         as mkdocs.yml, "nopdf", and "plain" (no plugin: the pages `infointerview pages`
-        writes). Only the bank is watched."""
+        writes)."""
         bank = self.project / ("bank-shipped" if size == SHIPPED else f"bank-{size}")
         if size == SHIPPED:
             shutil.copytree(synth.SHIPPED_BANK, bank)
@@ -218,11 +218,11 @@ class Growth:
             synth.write_bank(size, bank)
 
         def ours(**options: object) -> dict[str, object]:
-            return {"watch": [bank.name], "plugins": ["search", "offline", {"infointerview": {
+            return {"plugins": ["search", "offline", {"infointerview": {
                 "banks": [bank.name], **options}}]}
 
         for kind, settings in (("plugin", ours()), ("nopdf", ours(pdf=False)), ("plain", {
-                "watch": [], "docs_dir": f"pages-{bank.name}", "plugins": ["search", "offline"]})):
+                "docs_dir": f"pages-{bank.name}", "plugins": ["search", "offline"]})):
             (self.project / f"{kind}-{bank.name}.yml").write_text(yaml.safe_dump(
                 {"INHERIT": "base.yml", **settings}, sort_keys=False), encoding="utf-8")
         return bank
