@@ -31,9 +31,14 @@ SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 # Tests (and the commands they start) keep the PDF cache to themselves, away from $HOME. The
 # pytest-xdist workers inherit the folder the first process made (setdefault), so a PDF one
 # worker rendered is not rendered again by the other; entries are written under a temporary name
-# and renamed, so sharing is safe. A user's own INFOINTERVIEW_CACHE_DIR is never used.
-os.environ["INFOINTERVIEW_CACHE_DIR"] = os.environ.setdefault(
-    "INFOINTERVIEW_TEST_CACHE_DIR", tempfile.mkdtemp(prefix="infointerview-test-cache-"))
+# and renamed, so sharing is safe. A user's own INFOINTERVIEW_CACHE_DIR is never used. The
+# process that made the folder removes it at the end (pytest_sessionfinish); a folder given
+# in INFOINTERVIEW_TEST_CACHE_DIR is kept.
+_MADE_CACHE = "INFOINTERVIEW_TEST_CACHE_DIR" not in os.environ
+if _MADE_CACHE:
+    os.environ["INFOINTERVIEW_TEST_CACHE_DIR"] = tempfile.mkdtemp(
+        prefix="infointerview-test-cache-")
+os.environ["INFOINTERVIEW_CACHE_DIR"] = os.environ["INFOINTERVIEW_TEST_CACHE_DIR"]
 # Set by `tasks.py test --fast`: a test that starts a site build there is skipped, not run.
 FAST_TIER = "INFOINTERVIEW_FAST_TESTS"
 
@@ -50,6 +55,11 @@ FILE_MARKS = {
     "test_site_build.py": "slow",
 }
 SLOW_FIXTURES = {"built_site"}
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _MADE_CACHE:  # the xdist workers have finished by now
+        shutil.rmtree(os.environ["INFOINTERVIEW_TEST_CACHE_DIR"], ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
