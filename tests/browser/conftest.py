@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -172,7 +173,10 @@ def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
         context = browser.new_context(**context_options)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        if context_options.get("java_script_enabled") is not False:
+            navigations_wait_for_scripts(page)
+        return page
 
     yield make
     for context in contexts:
@@ -188,13 +192,31 @@ def page(new_page: Callable[..., Page]) -> Page:
 # --- The sheet maker -----------------------------------------------------------------------
 
 def scripts_ran(page: Page) -> Page:
-    """Wait until the page's scripts have run. A page whose front matter says
-    `scripts_after_paint` (the sheet maker) starts them after its first paint, once it has
-    loaded (site_overrides/assets/javascripts/after-paint.js), so `goto`, which waits for the
-    load event, returns before them."""
+    """Wait until the page's own scripts have run. A page whose front matter lists scripts
+    (the sheet maker, the composer, the records...) starts them after its first paint, once it
+    has loaded (site_overrides/assets/javascripts/after-paint.js), so `goto`, which waits for
+    the load event, returns before them."""
     if page.locator("script[data-ii-after-paint]").count():
         page.locator("html[data-ii-after-paint=ran]").wait_for(state="attached")
     return page
+
+
+def navigations_wait_for_scripts(page: Page) -> None:
+    """Make the page's goto, reload, go_back and go_forward return once the new page's own
+    scripts have run (scripts_ran), as a reader's first tap comes after them; without this, a
+    test could act on a control before its script is there. Not with `wait_until="commit"`
+    or `"domcontentloaded"`, which ask to return early. A navigation by a click is waited
+    for by the test (scripts_ran)."""
+    def waiting(navigate: Callable[..., Any]) -> Callable[..., Any]:
+        def navigate_and_wait(*args: Any, **kwargs: Any) -> Any:
+            response = navigate(*args, **kwargs)
+            if kwargs.get("wait_until") not in ("commit", "domcontentloaded"):
+                scripts_ran(page)
+            return response
+        return navigate_and_wait
+
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        setattr(page, name, waiting(getattr(page, name)))
 
 
 def open_maker(page: Page, url: str) -> Page:

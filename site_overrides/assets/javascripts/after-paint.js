@@ -1,7 +1,7 @@
 /* Starts a page's scripts after its first paint (site_overrides/main.html writes this file into
-   the pages whose front matter says `scripts_after_paint: true`, below the elements that name
-   the scripts). Each script is added with async off, so they run in the listed order, as
-   deferred scripts would; the page is parsed by then, and the deferred text.js has run. */
+   every page whose front matter lists scripts, below the elements that name them, text.js
+   first). Each script is added with async off, so they run in the listed order, as deferred
+   scripts would; the page is parsed by then, and Material's bundle has run. */
 (function () {
   "use strict";
   var started = false;
