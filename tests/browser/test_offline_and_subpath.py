@@ -9,7 +9,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import open_search_and_type, watch
+from .conftest import open_search_and_type, scripts_ran, watch
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +40,7 @@ def test_site_works_from_disk(built_site: Path, new_page: Callable[..., Page]) -
     # Follow a link the way a reader does, to a page in another folder.
     page.locator(".md-tabs__link", has_text="Question bank").click()
     page.wait_for_url("**/questions/index.html")
+    scripts_ran(page)  # the bank's filter says how many questions it shows
     assert page.locator("[data-ii-filter-count]").inner_text().startswith("Showing ")
     results = open_search_and_type(page, "thank")
     assert results.count() > 0
