@@ -1,5 +1,5 @@
-"""What the benchmarks share: their folders, Chromium, built sites served on 127.0.0.1, and the
-machine's load, which every report states because this machine is shared.
+"""What the benchmarks share: their folders, Chromium, commands run and measured, Markdown
+tables, sites served on 127.0.0.1, and the machine's load, which every report states.
 """
 
 from __future__ import annotations
@@ -8,18 +8,59 @@ import contextlib
 import functools
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "work"  # git-ignored
 BIN = Path(sys.executable).parent  # the venv's python, mkdocs and infointerview
 CHROMIUM = os.environ.get("INFOINTERVIEW_CHROMIUM") or "/usr/bin/chromium"  # as the tests
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
+
+
+class Sample(NamedTuple):
+    seconds: float  # wall time: what a person waits for
+    peak_bytes: int | None  # the process's own peak RSS
+    cpu_seconds: float  # user + system: less disturbed by other load
+
+
+def say(text: str) -> None:
+    """Progress, on stderr: stdout has the report."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def run_measured(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None
+                 ) -> Sample:
+    """`command` in a fresh process, which must succeed: its wall time, and its own peak RSS and
+    CPU time from `os.wait4` on its pid (not RUSAGE_CHILDREN, the maximum over every child)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not reap again
+        if process.returncode:
+            errors.seek(0)
+            sys.exit(f"{' '.join(map(str, command))} exited with {process.returncode}:\n"
+                     + errors.read().decode("utf-8", "replace")[-4000:])
+    return Sample(elapsed, usage.ru_maxrss * RSS_UNIT, usage.ru_utime + usage.ru_stime)
+
+
+def table(header: list[str], rows: Iterable[list[object]], align: str = "") -> list[str]:
+    """A Markdown table's lines; `align` has an l (left) or r (right) a column, by default the
+    first column left and the others right."""
+    align = align or "l" + "r" * (len(header) - 1)
+    lines = [header, ["---:" if side == "r" else "---" for side in align], *rows]
+    return ["| " + " | ".join(map(str, cells)) + " |" for cells in lines]
 
 
 @contextlib.contextmanager
@@ -31,7 +72,7 @@ def work_folder(prefix: str, keep: bool = False) -> Iterator[Path]:
         yield folder
     finally:
         if keep:
-            print(f"Kept {folder}", file=sys.stderr)
+            say(f"Kept {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -42,20 +83,16 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(sites: dict[str, Path]) -> Iterator[dict[str, str]]:
-    """Each folder at the root of its own 127.0.0.1 port, uncompressed, as many static hosts
-    send it; yields each one's base URL."""
-    servers = [ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(f)))
-               for f in sites.values()]
-    for server in servers:
+def serve(folder: Path) -> Iterator[str]:
+    """The folder at the root of a 127.0.0.1 port, uncompressed, as many static hosts send it;
+    yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield {name: f"http://127.0.0.1:{s.server_address[1]}/" for name, s in zip(
-            sites, servers, strict=True)}
-    finally:
-        for server in servers:
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
             server.shutdown()
-            server.server_close()
 
 
 def load() -> str:
