@@ -85,39 +85,35 @@ def _subset(rng: random.Random, ids: list[str], share_all: float) -> str | list[
 
 
 def make_questions(size: int, v: dict[str, Any]) -> list[dict[str, Any]]:
-    """`size` questions as a bank file holds them, in the shares README.md gives; closing asks
-    suit everyone."""
+    """`size` questions as a bank file holds them, in the shares README.md gives: first three
+    core ones for each industry, then round robin over the categories; closing asks suit all."""
     rng = random.Random(SEED * 1_000_003 + size)
-    categories, kinds = v["categories"], v["kinds"]
+    categories, industries = v["categories"], v["industries"]
     asked = [c for c in categories if c not in v["closing"] | v["opening"]]
     questions: list[dict[str, Any]] = []
-    for number, industry in enumerate(v["industries"]):
-        for index in range(number * INDUSTRY_CORE, (number + 1) * INDUSTRY_CORE):
-            category = asked[index % len(asked)]
-            questions.append({"id": f"{category}-{industry}-{index:05d}",
-                              "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
-                              "category": category, "kind": kinds[index % len(kinds)],
-                              "industries": [industry], "priority": "core",
-                              "why": _sentence(rng, 68, 102, 150, "", ".")})
-    for index in range(len(questions), size):
-        category = categories[index % len(categories)]
-        first, second = rng.choice(WORDS), rng.choice(WORDS)
+    for index in range(size):
+        core = index < INDUSTRY_CORE * len(industries)
+        category = asked[index % len(asked)] if core else categories[index % len(categories)]
         closing = category in v["closing"]
-        kind_ids = CLOSING_KINDS if closing else kinds
+        kinds = CLOSING_KINDS if closing else v["kinds"]
+        name = industries[index // INDUSTRY_CORE] if core else (
+            f"{rng.choice(WORDS)}-{rng.choice(WORDS)}".replace("'", ""))
         question: dict[str, Any] = {
-            "id": f"{category}-{first}-{second}-{index:05d}".replace("'", ""),
-            "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"), "category": category,
-            "kind": kind_ids[index % len(kind_ids)]}
-        if closing:
+            "id": f"{category}-{name}-{index:05d}",
+            "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
+            "category": category, "kind": kinds[index % len(kinds)]}
+        if core:
+            question["industries"] = [name]
+        elif closing:
             question.update(goals="all", roles="all", industries="all")
         else:
             question["goals"] = _subset(rng, v["goals"], share_all=0.35)
             question["roles"] = _subset(rng, v["roles"], share_all=0.65)
-            if v["industries"] and category not in v["opening"] and rng.random() < 0.2:
-                question["industries"] = [v["industries"][index % len(v["industries"])]]
-        question["priority"] = "core" if rng.random() < 0.47 else "optional"
+            if industries and category not in v["opening"] and rng.random() < 0.2:
+                question["industries"] = [industries[index % len(industries)]]
+        question["priority"] = "core" if core or rng.random() < 0.47 else "optional"
         question["why"] = _sentence(rng, 68, 102, 150, "", ".")
-        if rng.random() < 0.3:
+        if not core and rng.random() < 0.3:
             question["probes"] = [_sentence(rng, 30, 60, 110, rng.choice(OPENERS), "?")
                                   for _ in range(2 if rng.random() < 0.03 else 1)]
         questions.append(question)

@@ -19,9 +19,8 @@ import yaml
 from tests.conftest import ROOT, run_cli
 from tests.conftest import run as run_command
 
-# The benchmark's modules import each other by their bare names, as scripts in one folder.
+# The runner imports synth.py by its bare name, as scripts in one folder do.
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import pages
 import run
 import synth
 
@@ -42,7 +41,7 @@ def test_a_synthetic_bank_passes_check_and_is_the_same_every_time(tmp_path: Path
 
 
 def _samples(seconds: float, cpu: float | None = None) -> list[run.Sample]:
-    return [run.Sample(seconds, None, cpu if cpu is not None else seconds)] * 3
+    return [run.Sample(seconds, 0, cpu if cpu is not None else seconds)] * 3
 
 
 def _ratios(samples: dict[tuple[int, str], list[run.Sample]], sizes: list[int]
@@ -130,9 +129,9 @@ def _lighthouse_run(performance: float) -> dict[str, object]:
 def test_a_page_passes_lighthouse_at_or_above_plain_material_minus_two_hundredths(
     ours: list[float], plain: list[float], row: str
 ) -> None:
-    reports = {("index.html", pages.OURS): [_lighthouse_run(score) for score in ours],
-               ("index.html", pages.PLAIN): [_lighthouse_run(score) for score in plain]}
-    text = pages.lighthouse_report(reports, ["index.html"], datetime.now(UTC), "0.00")
+    reports = {("index.html", run.OURS): [_lighthouse_run(score) for score in ours],
+               ("index.html", run.PLAIN): [_lighthouse_run(score) for score in plain]}
+    text = run.lighthouse_report(reports, ["index.html"], datetime.now(UTC), "0.00")
     line = next(line for line in text.splitlines() if line.startswith("| index.html | "))
     assert f" | {row} | 1.00 / 1.00 | 1.00 / 1.00 | 1.00 / 1.00 |" in line
     passed = row.endswith("| yes")
@@ -157,7 +156,7 @@ def lighthouse_reference(built_site: Path, tmp_path_factory: pytest.TempPathFact
                          ) -> tuple[Path, list[str]]:
     """The reference project of the real site, built; and the paths of its pages."""
     project = tmp_path_factory.mktemp("reference")
-    written = pages.write_reference(built_site, project)
+    written = run.write_reference(built_site, project)
     _build_reference(project)
     return project, written
 
@@ -176,10 +175,10 @@ def test_each_lighthouse_reference_page_shows_the_text_of_its_page_in_plain_mate
     least_blocks = {"questions/index.html": 300, "guide/preparing.html": 40}
     project, written = lighthouse_reference
     for path, blocks in least_blocks.items():
-        ours = pages.article_blocks((built_site / path).read_text(encoding="utf-8"))
+        ours = run.article_blocks((built_site / path).read_text(encoding="utf-8"))
         assert len(ours) > blocks, path
         reference = (project / "site" / path).read_text(encoding="utf-8")
-        assert pages.article_blocks(reference) == ours, path
+        assert run.article_blocks(reference) == ours, path
         # Plain: Material alone, none of our stylesheets or scripts.
         assert "infointerview" not in reference, path
     # The reference site has a page for every page of ours, and no other page.
