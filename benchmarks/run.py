@@ -36,11 +36,11 @@ import synth
 import yaml
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-WORK = HERE / "work"  # git-ignored
+ROOT, WORK = HERE.parent, HERE / "work"  # WORK is git-ignored
 BIN = Path(sys.executable).parent  # the venv's python, mkdocs and infointerview
 CHROMIUM = os.environ.get("INFOINTERVIEW_CHROMIUM") or "/usr/bin/chromium"  # as the tests
-LAUNCH = {"executable_path": CHROMIUM, "args": ["--no-sandbox", "--disable-gpu"]}
+LAUNCH: dict[str, Any] = {"executable_path": CHROMIUM,
+                          "args": ["--no-sandbox", "--disable-gpu"]}
 RSS_UNIT = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
 
 
@@ -252,13 +252,12 @@ class Growth:
             shutil.copytree(synth.SHIPPED_BANK, bank)
         else:
             synth.write_bank(size, bank)
-
-        def ours(**options: object) -> dict[str, object]:
-            return {"plugins": ["search", "offline", {"infointerview": {
-                "banks": [bank.name], **options}}]}
-
-        for key, settings in (("build", ours()), ("build-nopdf", ours(pdf=False)), ("plain", {
-                "docs_dir": f"pages-{bank.name}", "plugins": ["search", "offline"]})):
+        plugins, ours = ["search", "offline"], {"banks": [bank.name]}
+        configs: dict[str, dict[str, Any]] = {
+            "build": {"plugins": [*plugins, {"infointerview": ours}]},
+            "build-nopdf": {"plugins": [*plugins, {"infointerview": {**ours, "pdf": False}}]},
+            "plain": {"docs_dir": f"pages-{bank.name}", "plugins": plugins}}
+        for key, settings in configs.items():
             (self.project / f"{key}-{bank.name}.yml").write_text(yaml.safe_dump(
                 {"INHERIT": "base.yml", **settings}, sort_keys=False), encoding="utf-8")
         return bank
@@ -373,11 +372,11 @@ def sheet_maker(sizes: list[int], changes: int) -> str:
     """The sheet maker page of a site built without PDFs from each bank; then the verdicts."""
     from playwright.sync_api import sync_playwright  # only for the pages' commands
 
-    from generator.core.loader import load_bank  # this checkout's generator (main)
+    from generator.core.loader import load_bank  # this checkout's (main puts it first)
     from generator.site.sheet_maker import DATA_PATH, SUITS_PATH
     from generator.site.sheet_maker_page import maker_pages
 
-    def size(paths: Iterable[Path], zipped: bool = False) -> int:
+    def weight(paths: Iterable[Path], zipped: bool = False) -> int:
         return sum(len(gzip.compress(path.read_bytes(), mtime=0)) if zipped else
                    path.stat().st_size for path in paths)
 
@@ -386,10 +385,10 @@ def sheet_maker(sizes: list[int], changes: int) -> str:
     with work_folder("sheet-maker-") as tmp, sync_playwright() as playwright:
         bench = Growth(tmp, [SHIPPED, *sorted(set(sizes))], set(), 1)
         browser = playwright.chromium.launch(**LAUNCH)
-        for number, bank in bench.banks.items():
-            say(f"Building the site of {column(number)} ...")
-            bench.build(number, "build-nopdf", 0)
-            site, loaded = tmp / f"site-build-nopdf-{number}", load_bank([bank])
+        for size, bank in bench.banks.items():
+            say(f"Building the site of {column(size)} ...")
+            bench.build(size, "build-nopdf", 0)
+            site, loaded = tmp / f"site-build-nopdf-{size}", load_bank([bank])
             start = time.perf_counter()
             maker_pages(loaded, downloads=False)
             seconds = time.perf_counter() - start
@@ -412,11 +411,11 @@ def sheet_maker(sizes: list[int], changes: int) -> str:
             data = [site / DATA_PATH, site / SUITS_PATH]
             visited = {Path(unquote(urlsplit(request.url).path)) for request in requests
                        if request.url.startswith("file:")}  # each once, as the browser reads it
-            gzipped.append(size(data, True))
+            gzipped.append(weight(data, True))
             medians.append(statistics.median(times))
-            rows.append([column(number), *(f"{value / 1000:,.1f} KB" for value in (
-                size([site / "sheets" / "make.html"]), size(data), size(data, True),
-                size(visited), size(visited, True))), f"{medians[-1]:.1f} ms",
+            rows.append([column(size), *(f"{value / 1000:,.1f} KB" for value in (
+                weight([site / "sheets" / "make.html"]), weight(data), weight(data, True),
+                weight(visited), weight(visited, True))), f"{medians[-1]:.1f} ms",
                 f"{max(times):.1f} ms", f"{seconds:.1f} s"])
     return "\n".join([*table(
         ["Bank", "Page HTML", "Data (raw)", "Data (gzip)", "First visit (raw)",
@@ -433,7 +432,6 @@ def search(site: Path, runs: int, query: str = "thank-you") -> str:
 
     if not (site / "index.html").is_file():
         sys.exit(f"No built site in {site}: run `python3 tasks.py build` first.")
-    rows = []
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**LAUNCH)
 
@@ -444,9 +442,9 @@ def search(site: Path, runs: int, query: str = "thank-you") -> str:
             page.close()
             return result
 
-        for path in ("index.html", "guide/afterwards.html"):
-            rows.append([path, *(median_range([answered(address) for _ in range(runs)], "{:.0f}")
-                                 for address in (url + path, (site / path).as_uri()))])
+        rows = [[path, *(median_range([answered(address) for _ in range(runs)], "{:.0f}")
+                         for address in (url + path, (site / path).as_uri()))]
+                for path in ("index.html", "guide/afterwards.html")]
     return "\n".join(table(["Page", "First query answered, http (ms)", "From file:// (ms)"],
                            rows))
 
@@ -465,7 +463,6 @@ BLOCKS = {**{f"h{n}": "#" * n + " " for n in range(1, 7)}, "li": "- ", **dict.fr
     "p", "dt", "dd", "td", "th", "summary", "caption", "figcaption", "label", "legend", "button",
     "option"), "")}
 HIDDEN = {"script", "style", "template", "svg"}
-Report = dict[str, Any]  # one Lighthouse JSON report
 
 
 def article_blocks(page_html: str) -> list[tuple[str, str]]:
@@ -543,7 +540,7 @@ def lighthouse(runs: int, runs_for: list[str], wanted: str | None) -> str:
         if unknown := {*(wanted or "").split(","), *counts} - {"", *pages}:
             sys.exit(f"No such pages: {', '.join(sorted(unknown))}")
         pages = [path for path in pages if not wanted or path in wanted.split(",")]
-        reports: dict[tuple[str, str], list[Report]] = {}
+        reports: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for run in range(1, max([runs, *counts.values()]) + 1):
             for number, path in enumerate(pages):
                 for kind in (OURS, PLAIN) if run <= counts.get(path, runs) else ():
@@ -566,13 +563,13 @@ def lighthouse(runs: int, runs_for: list[str], wanted: str | None) -> str:
     return text
 
 
-def lighthouse_report(reports: dict[tuple[str, str], list[Report]], pages: list[str],
+def lighthouse_report(reports: dict[tuple[str, str], list[dict[str, Any]]], pages: list[str],
                       started: datetime, load_before: str) -> str:
     """The two tables (README.md), then the machine's load at the start and now."""
     def scores(path: str, kind: str, category: str = "performance") -> list[float]:
         return [report["categories"][category]["score"] for report in reports[path, kind]]
 
-    def metric(report: Report, key: str) -> float:
+    def metric(report: dict[str, Any], key: str) -> float:
         value = float(report["audits"][key].get("numericValue") or 0)
         return value / 1024 if key == "total-byte-weight" else value
 

@@ -1,6 +1,5 @@
-"""Synthetic question banks of any size, from one seeded generator: the same bytes for a size,
-and every bank passes `infointerview check` (README.md says what they hold). To write one:
-`.venv/bin/python benchmarks/synth.py SIZE FOLDER`.
+"""Synthetic question banks of any size (README.md says what they hold), seeded: a size always
+gives the same bytes. `.venv/bin/python benchmarks/synth.py SIZE FOLDER` writes one.
 """
 
 from __future__ import annotations
