@@ -88,15 +88,13 @@ def median_range(values: list[float], form: str = "{:.2f}") -> str:
 
 @contextlib.contextmanager
 def work_folder(prefix: str, keep: bool = False) -> Iterator[Path]:
-    """A new folder under WORK, removed at the end unless `keep`."""
+    """A new folder under WORK, removed at the end unless `keep` (growth names it at the start)."""
     WORK.mkdir(exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=WORK))
     try:
         yield folder
     finally:
-        if keep:
-            say(f"Kept {folder}")
-        else:
+        if not keep:
             shutil.rmtree(folder, ignore_errors=True)
 
 
