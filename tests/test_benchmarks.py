@@ -19,8 +19,9 @@ import yaml
 from tests.conftest import ROOT, run_cli
 from tests.conftest import run as run_command
 
-# The runner imports synth.py by its bare name, as scripts in one folder do.
+# The benchmark's modules import each other by their bare names, as scripts in one folder.
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import pages
 import run
 import synth
 
@@ -129,9 +130,9 @@ def _lighthouse_run(performance: float) -> dict[str, object]:
 def test_a_page_passes_lighthouse_at_or_above_plain_material_minus_two_hundredths(
     ours: list[float], plain: list[float], row: str
 ) -> None:
-    reports = {("index.html", run.OURS): [_lighthouse_run(score) for score in ours],
-               ("index.html", run.PLAIN): [_lighthouse_run(score) for score in plain]}
-    text = run.lighthouse_report(reports, ["index.html"], datetime.now(UTC), "0.00")
+    reports = {("index.html", pages.OURS): [_lighthouse_run(score) for score in ours],
+               ("index.html", pages.PLAIN): [_lighthouse_run(score) for score in plain]}
+    text = pages.lighthouse_report(reports, ["index.html"], datetime.now(UTC), "0.00")
     line = next(line for line in text.splitlines() if line.startswith("| index.html | "))
     assert f" | {row} | 1.00 / 1.00 | 1.00 / 1.00 | 1.00 / 1.00 |" in line
     passed = row.endswith("| yes")
@@ -156,7 +157,7 @@ def lighthouse_reference(built_site: Path, tmp_path_factory: pytest.TempPathFact
                          ) -> tuple[Path, list[str]]:
     """The reference project of the real site, built; and the paths of its pages."""
     project = tmp_path_factory.mktemp("reference")
-    written = run.write_reference(built_site, project)
+    written = pages.write_reference(built_site, project)
     _build_reference(project)
     return project, written
 
@@ -175,10 +176,10 @@ def test_each_lighthouse_reference_page_shows_the_text_of_its_page_in_plain_mate
     least_blocks = {"questions/index.html": 300, "guide/preparing.html": 40}
     project, written = lighthouse_reference
     for path, blocks in least_blocks.items():
-        ours = run.article_blocks((built_site / path).read_text(encoding="utf-8"))
+        ours = pages.article_blocks((built_site / path).read_text(encoding="utf-8"))
         assert len(ours) > blocks, path
         reference = (project / "site" / path).read_text(encoding="utf-8")
-        assert run.article_blocks(reference) == ours, path
+        assert pages.article_blocks(reference) == ours, path
         # Plain: Material alone, none of our stylesheets or scripts.
         assert "infointerview" not in reference, path
     # The reference site has a page for every page of ours, and no other page.
