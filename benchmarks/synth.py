@@ -1,8 +1,5 @@
-"""Synthetic question banks of any size: the shipped vocabulary and guidance (`question_bank/`
-without its questions) and N generated questions, from one seeded generator, so a size always
-gives the same bytes, and every bank passes `infointerview check` (README.md says how).
-
-    .venv/bin/python benchmarks/synth.py 1000 benchmarks/work/bank-1000   # SIZE FOLDER
+"""Synthetic question banks of any size (README.md says what they hold), seeded: a size always
+gives the same bytes. `.venv/bin/python benchmarks/synth.py SIZE FOLDER` writes one.
 """
 
 from __future__ import annotations
@@ -56,20 +53,13 @@ def _dump(data: object, path: Path, **options: Any) -> None:
 
 
 def read_vocabulary(bank: Path) -> dict[str, Any]:
-    """The ids of a bank folder's goals, roles, industries, categories and kinds, in order,
-    and its closing and opening categories."""
-    found: dict[str, Any] = {name: [] for name in
-                             ("goals", "roles", "industries", "categories", "kinds")}
-    places: dict[str, str | None] = {}
-    for path in sorted(bank.rglob("*.yml")):
-        if "translations" in path.relative_to(bank).parts:
-            continue  # words in other languages, by id: no vocabulary of their own
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for section, ids in found.items():
-            ids.extend(item["id"] for item in document.get(section) or [])
-        places.update((c["id"], c.get("place")) for c in document.get("categories") or [])
+    """The ids of a bank's goals, roles, industries, categories and kinds (each in its own file,
+    as in question_bank/), in order, and its closing and opening categories."""
+    items = {name: yaml.safe_load((bank / f"{name}.yml").read_text(encoding="utf-8"))[name]
+             for name in ("goals", "roles", "industries", "categories", "kinds")}
+    found: dict[str, Any] = {name: [item["id"] for item in each] for name, each in items.items()}
     for place in ("closing", "opening"):
-        found[place] = {ident for ident, where in places.items() if where == place}
+        found[place] = {item["id"] for item in items["categories"] if item.get("place") == place}
     return found
 
 
@@ -94,45 +84,35 @@ def _subset(rng: random.Random, ids: list[str], share_all: float) -> str | list[
 
 
 def make_questions(size: int, v: dict[str, Any]) -> list[dict[str, Any]]:
-    """`size` questions as a bank file holds them: first three core ones per industry, then
-    round robin over the categories; about 35% for every goal, 65% every role, 20% for one
-    industry, 47% core, 30% with a follow-up; closing asks suit everyone."""
+    """`size` questions as a bank file holds them, in the shares README.md gives: first three
+    core ones for each industry, then round robin over the categories; closing asks suit all."""
     rng = random.Random(SEED * 1_000_003 + size)
-    categories = v["categories"]
+    categories, industries = v["categories"], v["industries"]
     asked = [c for c in categories if c not in v["closing"] | v["opening"]]
-
-    def kind(index: int, closing: bool) -> str:
-        kinds = CLOSING_KINDS if closing or not v["kinds"] else v["kinds"]
-        return kinds[index % len(kinds)]
-
-    def question_text() -> str:
-        return _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?")
-
     questions: list[dict[str, Any]] = []
-    for number, industry in enumerate(v["industries"]):
-        for index in range(number * INDUSTRY_CORE, (number + 1) * INDUSTRY_CORE):
-            category = asked[index % len(asked)]
-            questions.append({"id": f"{category}-{industry}-{index:05d}", "text": question_text(),
-                              "category": category, "kind": kind(index, False),
-                              "industries": [industry], "priority": "core",
-                              "why": _sentence(rng, 68, 102, 150, "", ".")})
-    for index in range(len(questions), size):
-        category = categories[index % len(categories)]
-        first, second = rng.choice(WORDS), rng.choice(WORDS)
+    for index in range(size):
+        core = index < INDUSTRY_CORE * len(industries)
+        category = asked[index % len(asked)] if core else categories[index % len(categories)]
         closing = category in v["closing"]
+        kinds = CLOSING_KINDS if closing else v["kinds"]
+        name = industries[index // INDUSTRY_CORE] if core else (
+            f"{rng.choice(WORDS)}-{rng.choice(WORDS)}".replace("'", ""))
         question: dict[str, Any] = {
-            "id": f"{category}-{first}-{second}-{index:05d}".replace("'", ""),
-            "text": question_text(), "category": category, "kind": kind(index, closing)}
-        if closing:
+            "id": f"{category}-{name}-{index:05d}",
+            "text": _sentence(rng, 39, 84, 149, rng.choice(OPENERS), "?"),
+            "category": category, "kind": kinds[index % len(kinds)]}
+        if core:
+            question["industries"] = [name]
+        elif closing:
             question.update(goals="all", roles="all", industries="all")
         else:
             question["goals"] = _subset(rng, v["goals"], share_all=0.35)
             question["roles"] = _subset(rng, v["roles"], share_all=0.65)
-            if v["industries"] and category not in v["opening"] and rng.random() < 0.2:
-                question["industries"] = [v["industries"][index % len(v["industries"])]]
-        question["priority"] = "core" if rng.random() < 0.47 else "optional"
+            if industries and category not in v["opening"] and rng.random() < 0.2:
+                question["industries"] = [industries[index % len(industries)]]
+        question["priority"] = "core" if core or rng.random() < 0.47 else "optional"
         question["why"] = _sentence(rng, 68, 102, 150, "", ".")
-        if rng.random() < 0.3:
+        if not core and rng.random() < 0.3:
             question["probes"] = [_sentence(rng, 30, 60, 110, rng.choice(OPENERS), "?")
                                   for _ in range(2 if rng.random() < 0.03 else 1)]
         questions.append(question)
@@ -142,8 +122,7 @@ def make_questions(size: int, v: dict[str, Any]) -> list[dict[str, Any]]:
 def write_bank(size: int, out: Path, shipped: Path = SHIPPED_BANK) -> Path:
     """Make `out` a bank: the shipped vocabulary and guidance, without the goals' and roles'
     recipes, with `size` questions."""
-    if out.exists():
-        shutil.rmtree(out)
+    shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(shipped, out, ignore=lambda folder, _names: (  # renamed.yml: shipped ids
         ["questions", "renamed.yml", "translations"] if Path(folder) == shipped else []))
     for name in ("goals.yml", "roles.yml"):
@@ -157,15 +136,13 @@ def write_bank(size: int, out: Path, shipped: Path = SHIPPED_BANK) -> Path:
     if hidden := [i for i in vocabulary["industries"] if i not in kept]:
         extra["hide"] = {"industries": hidden}
     _dump(extra, out / "synthetic.yml", width=80, allow_unicode=False)  # as before
-    vocabulary.update(industries=kept, kinds=[k for k in vocabulary["kinds"]
-                                              if k not in CLOSING_KINDS])
-    by_category: dict[str, list[dict[str, Any]]] = {}
-    for question in make_questions(size, vocabulary):
-        by_category.setdefault(question["category"], []).append(question)
+    vocabulary["industries"] = kept
+    questions = make_questions(size, vocabulary)
     (out / "questions").mkdir()
-    for category, questions in by_category.items():
-        for part, start in enumerate(range(0, len(questions), PER_FILE), start=1):
-            _dump({"questions": questions[start:start + PER_FILE]},
+    for category in {question["category"] for question in questions}:
+        mine = [question for question in questions if question["category"] == category]
+        for part, start in enumerate(range(0, len(mine), PER_FILE), start=1):
+            _dump({"questions": mine[start:start + PER_FILE]},
                   out / "questions" / f"{category}-{part:02d}.yml", default_flow_style=None)
     return out
 

@@ -42,7 +42,7 @@ def test_a_synthetic_bank_passes_check_and_is_the_same_every_time(tmp_path: Path
 
 
 def _samples(seconds: float, cpu: float | None = None) -> list[run.Sample]:
-    return [run.Sample(seconds, None, cpu if cpu is not None else seconds)] * 3
+    return [run.Sample(seconds, 0, cpu if cpu is not None else seconds)] * 3
 
 
 def _ratios(samples: dict[tuple[int, str], list[run.Sample]], sizes: list[int]
