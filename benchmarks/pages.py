@@ -277,7 +277,7 @@ def lighthouse_report(reports: dict[tuple[str, str], list[dict[str, Any]]], page
     """The two tables (README.md), then the machine's load at the start and now."""
     def scores(path: str, kind: str, category: str = "performance") -> list[float]:
         return [report["categories"][category]["score"] for report in reports[path, kind]
-                if category in report["categories"]]  # the first round's only, but performance
+                if category in report["categories"]]  # rounds 2-5 score performance only
 
     def metric(report: dict[str, Any], key: str) -> float:
         value = float(report["audits"][key].get("numericValue") or 0)

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .conftest import open_search_and_type, scripts_ran
+from .conftest import open_search_and_type
 
 pytestmark = pytest.mark.browser
 
@@ -75,8 +75,7 @@ def test_every_page_passes_axe(
     page = new_page(color_scheme=scheme, viewport=DESKTOP)
     failures: list[str] = []
     for name in pages:
-        page.goto(site_url + name)
-        scripts_ran(page)
+        page.goto(site_url + name)  # returns once the page's scripts have run (new_page)
         failures += check_page(axe, page, name, scheme)
     assert not failures, (
         f"{len(failures)} accessibility failure(s) in {scheme} mode:\n" + "\n".join(failures)

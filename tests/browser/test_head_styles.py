@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import scripts_ran
-
 pytestmark = pytest.mark.browser
 
 PAGES = ["index.html", "guide/during.html", "sheets/make.html", "fr/guide/asking.html"]
@@ -41,8 +39,9 @@ def test_every_element_looks_the_same_as_with_the_stylesheets_linked(
     ours = built_site / "assets" / "stylesheets" / "infointerview.css"
     for path in PAGES:
         page = new_page(color_scheme=scheme, viewport={"width": 390, "height": 844})
+        # goto returns once the page's scripts have run (new_page): the sheet maker's add
+        # elements after the first paint.
         page.goto((built_site / path).as_uri())
-        scripts_ran(page)  # the sheet maker's add elements after the first paint
         # Swapping a stylesheet starts Material's colour transitions: compare end states.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         inlined = page.evaluate(STYLES)

@@ -27,7 +27,7 @@ from pypdf import PdfReader
 from tests.conftest import QUIET, ROOT, SOURCE_DATE_EPOCH
 from tests.edition_site import CENTRE, FAILING_COLOUR, NEW_INDUSTRY_QUESTION, fill_in
 
-from .conftest import is_local, scripts_ran, serve, site_pages, watch
+from .conftest import is_local, serve, site_pages, watch
 from .test_accessibility import DESKTOP, SCHEMES, check_page
 
 pytestmark = pytest.mark.browser
@@ -135,8 +135,7 @@ def test_the_installed_edition_passes_axe_and_stays_on_the_site(
     log = watch(page)
     failures: list[str] = []
     for name in site_pages(centre_build[0] / "site"):
-        page.goto(centre_url + name)
-        scripts_ran(page)
+        page.goto(centre_url + name)  # returns once the page's scripts have run (new_page)
         failures += check_page(axe, page, name, scheme)
     assert not failures, "\n".join(failures)
     assert [url for url in log.requests if not is_local(url, centre_url)] == []

@@ -9,8 +9,6 @@ import pypdf
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import scripts_ran
-
 pytestmark = pytest.mark.browser
 
 SHEET = "sheets/career-change.html"
@@ -87,8 +85,7 @@ def test_every_handout_prints_on_one_sheet_of_paper(
     page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     too_long = []
     for name in printable:
-        page.goto(site_url + name)
-        scripts_ran(page)
+        page.goto(site_url + name)  # returns once the page's scripts have run (new_page)
         page.emulate_media(media="print")
         sheet = name.startswith("sheets/")
         for paper in ("Letter", "A4"):
