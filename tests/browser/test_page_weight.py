@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
-from .conftest import SEARCH_INPUT, SEARCH_RESULT, site_pages, watch
+from .conftest import SEARCH_INPUT, SEARCH_RESULT, scripts_ran, site_pages, watch
 from .test_privacy_and_errors import problems
 
 pytestmark = pytest.mark.browser
@@ -57,6 +57,15 @@ AT_ONCE = 6
 Visit = Callable[[], tuple[int, list[str]]]
 
 
+def quiet_after_its_scripts(page: Page) -> None:
+    """Wait until the page's own scripts have run and the network is then quiet. The scripts
+    start after the first paint (after-paint.js), a frame after the load event or a second
+    later in a tab that paints no frame; half a second of quiet alone can come before them
+    on a busy machine, and their bytes would not be counted."""
+    scripts_ran(page)
+    page.wait_for_load_state("networkidle")
+
+
 def start_http(page: Page, url: str) -> Visit:
     """Start loading URL; a call that waits until the network is quiet and gives the bytes on
     the wire and the URLs."""
@@ -65,7 +74,7 @@ def start_http(page: Page, url: str) -> Visit:
     page.goto(url, wait_until="commit")
 
     def bytes_on_the_wire() -> tuple[int, list[str]]:
-        page.wait_for_load_state("networkidle")
+        quiet_after_its_scripts(page)
         total = 0
         for request in finished:
             sizes = request.sizes()
@@ -83,7 +92,7 @@ def start_file(page: Page, url: str) -> Visit:
     page.goto(url, wait_until="commit")
 
     def file_sizes() -> tuple[int, list[str]]:
-        page.wait_for_load_state("networkidle")
+        quiet_after_its_scripts(page)
         files = [url for url in requested if urlsplit(url).scheme == "file"]
         # Each file once: a browser reads a file it asked for twice from its cache.
         paths = {Path(unquote(urlsplit(url).path)) for url in files}
