@@ -109,6 +109,25 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def pdf_cache_of(site: Path) -> Path:
+    """The PDF cache `built_site` was built with, empty before its build (see below)."""
+    return site.with_name(site.name + "-pdf-cache")
+
+
+def _build_the_site(site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project, with an empty PDF cache of its own: every PDF
+    is rendered afresh, so test_site_build.py can compare a build served from that cache with
+    this one instead of making a cold build of its own. The entries then go to the run's
+    shared cache, where later builds of the same PDFs find them."""
+    cache = pdf_cache_of(site)
+    assert not cache.exists(), f"{cache} is not empty"
+    result = run(mkdocs_command(ROOT, site), cwd=ROOT, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
+                 INFOINTERVIEW_CACHE_DIR=str(cache))
+    for entry in cache.glob("pdf-*.pdf"):
+        shutil.copy2(entry, Path(os.environ["INFOINTERVIEW_CACHE_DIR"]) / entry.name)
+    return result
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run with `mkdocs build --strict`. Under pytest-xdist
@@ -118,7 +137,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     test that asked for the site, with the build's errors."""
     if not os.environ.get("PYTEST_XDIST_WORKER") or fcntl is None:  # one process, or Windows
         site = tmp_path_factory.mktemp("site")
-        result = mkdocs_build(ROOT, site)
+        result = _build_the_site(site)
         assert result.returncode == 0, result.stderr
         return site
     shared = tmp_path_factory.getbasetemp().parent  # this run's pytest-N folder
@@ -126,7 +145,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with (shared / "site.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         if not site.is_dir() and not failed.exists():
-            result = mkdocs_build(ROOT, site)
+            result = _build_the_site(site)
             if result.returncode:
                 failed.write_text(result.stderr, encoding="utf-8")
     assert not failed.exists(), failed.read_text(encoding="utf-8")

@@ -122,23 +122,24 @@ def test_theme_language_that_contradicts_the_pages_is_refused(tiny: Path) -> Non
 
 
 def test_with_a_site_url_the_sitemaps_name_each_pages_other_languages(tiny: Path) -> None:
-    config = tiny / "mkdocs.yml"
-    original = config.read_text("utf-8")
-    try:
-        config.write_text(original.replace(
-            "# site_url: https://careers.example.edu/interviews/",
-            "site_url: https://careers.example.edu/interviews/"), "utf-8")
-        result = mkdocs(tiny)
-        assert result.returncode == 0, result.stderr
-        for sitemap in (tiny / "site" / "sitemap.xml", tiny / "site" / "eo" / "sitemap.xml"):
-            text = sitemap.read_text("utf-8")
-            assert ('<xhtml:link rel="alternate" hreflang="eo" '
-                    'href="https://careers.example.edu/interviews/eo/hours.html"/>') in text
-            assert ('<xhtml:link rel="alternate" hreflang="en" '
-                    'href="https://careers.example.edu/interviews/hours.html"/>') in text
-    finally:
-        config.write_text(original, "utf-8")
-        mkdocs(tiny)  # the other tests read the site as the fixture built it
+    # A config of its own beside the site's, so the site the other tests read stays as built.
+    config = tiny / "mkdocs-with-url.yml"
+    config.write_text((tiny / "mkdocs.yml").read_text("utf-8").replace(
+        "# site_url: https://careers.example.edu/interviews/",
+        "site_url: https://careers.example.edu/interviews/"), "utf-8")
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config.name,
+                  "-d", "site-with-url"], cwd=tiny, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    assert result.returncode == 0, result.stderr
+    site = tiny / "site-with-url"
+    for sitemap in (site / "sitemap.xml", site / "eo" / "sitemap.xml"):
+        text = sitemap.read_text("utf-8")
+        assert ('<xhtml:link rel="alternate" hreflang="eo" '
+                'href="https://careers.example.edu/interviews/eo/hours.html"/>') in text
+        assert ('<xhtml:link rel="alternate" hreflang="en" '
+                'href="https://careers.example.edu/interviews/hours.html"/>') in text
+        # Every page's date is SOURCE_DATE_EPOCH's, so two builds give the same sitemap.
+        dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", text))
+        assert dates == {"2026-01-01"}, dates
 
 
 def test_the_command_line_in_the_site_follows_its_choice_for_missing_translations(

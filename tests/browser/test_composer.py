@@ -19,7 +19,7 @@ from generator.core.loader import load_bank
 from generator.site.composer import FIELDS, composer_data, split_subject
 from tests.conftest import BANK
 
-from .conftest import is_local, watch
+from .conftest import is_local, scripts_ran, watch
 from .test_accessibility import SCHEMES, check_page
 
 pytestmark = pytest.mark.browser
@@ -425,6 +425,7 @@ def test_the_composer_is_linked_from_the_home_page_and_the_chapters(
         page.goto(site_url + source)
         page.locator(".md-content a[href$='messages.html']").first.click()
         page.wait_for_url(f"**/{PAGE}")
+        scripts_ran(page)  # a click is not a goto: the composer's script starts after paint
         assert page.locator("[data-ii-composer-form]").is_visible()
 
 

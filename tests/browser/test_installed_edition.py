@@ -2,8 +2,9 @@
 it into a fresh virtual environment, make a centre's site with `new-site`, fill in the centre,
 add a question for a new industry and a page, and build with --strict. Then look at the result
 as a student would: the centre everywhere, the statements, axe-core clean in light and dark,
-and not one request to another site. And the upgrade a centre makes: a site built with an older
-release, whose overlay replaces a question this release renamed, upgraded to this wheel.
+and on every page not one request to another site, console error or uncaught exception. And
+the upgrade a centre makes: a site built with an older release, whose overlay replaces a
+question this release renamed, upgraded to this wheel.
 
 Installing takes a minute or two: the dependencies come from the package index.
 """
@@ -137,8 +138,12 @@ def test_the_installed_edition_passes_axe_and_stays_on_the_site(
     for name in site_pages(centre_build[0] / "site"):
         page.goto(centre_url + name)  # returns once the page's scripts have run (new_page)
         failures += check_page(axe, page, name, scheme)
+    page.wait_for_load_state("networkidle")  # a late request of the last page counts too
     assert not failures, "\n".join(failures)
+    # The same walk shows that no page of a branded edition asks another site for anything,
+    # logs an error or throws (a wheel missing a vendored file would fetch it from a CDN).
     assert [url for url in log.requests if not is_local(url, centre_url)] == []
+    assert log.console_errors == [] and log.page_errors == []
 
 
 def _older_release(work: Path) -> Path:

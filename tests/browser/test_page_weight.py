@@ -52,7 +52,7 @@ def visited_pages(site: Path) -> list[str]:
 
 
 # Pages loading at once in a walk over every page: each waits for half a second of quiet on
-# the network, and the waits overlap (each page has its own context, so its own cache).
+# the network, and the waits overlap.
 AT_ONCE = 6
 Visit = Callable[[], tuple[int, list[str]]]
 
@@ -70,11 +70,16 @@ def start_http(page: Page, url: str) -> Visit:
     """Start loading URL; a call that waits until the network is quiet and gives the bytes on
     the wire and the URLs."""
     finished: list[Request] = []
-    page.on("requestfinished", lambda request: finished.append(request))
+
+    def on_finished(request: Request) -> None:
+        finished.append(request)
+
+    page.on("requestfinished", on_finished)
     page.goto(url, wait_until="commit")
 
     def bytes_on_the_wire() -> tuple[int, list[str]]:
         quiet_after_its_scripts(page)
+        page.remove_listener("requestfinished", on_finished)
         total = 0
         for request in finished:
             sizes = request.sizes()
@@ -88,11 +93,16 @@ def start_file(page: Page, url: str) -> Visit:
     """Start loading a file:// URL; a call that waits until quiet and gives the sizes of every
     file asked for, and its URLs."""
     requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
+
+    def on_request(request: Request) -> None:
+        requested.append(request.url)
+
+    page.on("request", on_request)
     page.goto(url, wait_until="commit")
 
     def file_sizes() -> tuple[int, list[str]]:
         quiet_after_its_scripts(page)
+        page.remove_listener("request", on_request)
         files = [url for url in requested if urlsplit(url).scheme == "file"]
         # Each file once: a browser reads a file it asked for twice from its cache.
         paths = {Path(unquote(urlsplit(url).path)) for url in files}
@@ -121,19 +131,41 @@ def phone_page(browser: Browser) -> Iterator[Callable[[], Page]]:
         context.close()
 
 
+def first_visit_tab(phone_page: Callable[[], Page]) -> Page:
+    """A tab where every visit is a first visit: its cache is off (as DevTools' "Disable
+    cache" does: every file is fetched, none comes from the memory or disk cache), and
+    `forget` empties its storage between visits. A walk over every page uses a few of these
+    rather than a fresh context per page, which costs each visit a new renderer process
+    (about a core-second on our 2-core machine, a sixth of the whole suite over two walks);
+    test_a_tab_with_its_cache_off_counts_what_a_fresh_browser_counts shows the counts agree."""
+    page = phone_page()
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    return page
+
+
+def forget(page: Page) -> None:
+    """Empty what a visit may have kept (Material keeps its settings in the storage)."""
+    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.context.clear_cookies()
+
+
 def pages_over_budget(paths: list[str], start: Callable[[Page, str], Visit],
-                      address: Callable[[str], str], new_page: Callable[[], Page],
+                      address: Callable[[str], str], phone_page: Callable[[], Page],
                       base_url: str | None = None) -> list[str]:
-    """Visit each page fresh; the pages over their budget. No page may load the search index
-    on its own. With `base_url` (over http), also every request to another host, console error
-    and uncaught exception, as lines (the privacy notice's promise, test_privacy_and_errors.py,
-    checked on this walk rather than on a second walk over every page)."""
+    """Visit each page as a first visit; the pages over their budget. No page may load the
+    search index on its own. With `base_url` (over http), also every request to another host,
+    console error and uncaught exception, as lines (the privacy notice's promise,
+    test_privacy_and_errors.py, checked on this walk rather than on a second walk over every
+    page)."""
+    tabs = [first_visit_tab(phone_page) for _ in range(min(AT_ONCE, len(paths)))]
+    logs = [watch(tab) for tab in tabs]
     over = []
     for first in range(0, len(paths), AT_ONCE):
         visits = []
-        for path in paths[first:first + AT_ONCE]:
-            page = new_page()
-            log = watch(page)
+        for path, page, log in zip(paths[first:first + AT_ONCE], tabs, logs, strict=False):
+            log.clear()
             visits.append((path, page, log, start(page, address(path))))
         for path, page, log, visit in visits:
             total, urls = visit()
@@ -144,7 +176,7 @@ def pages_over_budget(paths: list[str], start: Callable[[Page, str], Visit],
             if base_url is not None:
                 assert log.requests, f"{path}: no requests recorded, so the recorder is broken"
                 over += problems(path, log, base_url)
-            page.context.close()
+            forget(page)
     return over
 
 
@@ -164,6 +196,30 @@ def test_a_first_visit_to_any_page_from_disk_stays_within_its_budget(
                              lambda path: (built_site / path).as_uri(),
                              phone_page)
     assert not over, over
+
+
+# Pages whose first visit fetches the most kinds of file: a message template's Copy buttons
+# and the composer (after the first paint), the sheet maker's data, and a plain chapter.
+COMPARED = ["guide/messages.html", MAKER, "fr/guide/during.html"]
+
+
+@pytest.mark.parametrize("start", [start_http, start_file], ids=["http", "file"])
+def test_a_tab_with_its_cache_off_counts_what_a_fresh_browser_counts(
+    built_site: Path, site_url: str, phone_page: Callable[[], Page],
+    start: Callable[[Page, str], Visit],
+) -> None:
+    """The walks above visit page after page in one tab with its cache off; each visit must
+    count the same files and bytes as a visit in a browser that has never seen the site."""
+    def address(path: str) -> str:
+        return site_url + path if start is start_http else (built_site / path).as_uri()
+
+    tab = first_visit_tab(phone_page)
+    for path in COMPARED:  # the later pages come after other visits in the same tab
+        total, urls = start(tab, address(path))()
+        forget(tab)
+        fresh_total, fresh_urls = start(phone_page(), address(path))()
+        assert sorted(urls) == sorted(fresh_urls), path
+        assert total == fresh_total, path
 
 
 def search_then_find(page: Page, requested: list[str], tap_button: bool = False) -> None:
