@@ -12,6 +12,7 @@ loads which questions suit a meeting (bank-suits.js) only when it is first used.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -57,34 +58,67 @@ AT_ONCE = 6
 Visit = Callable[[], tuple[int, list[str]]]
 
 
-def quiet_after_its_scripts(page: Page) -> None:
-    """Wait until the page's own scripts have run and the network is then quiet. The scripts
-    start after the first paint (after-paint.js), a frame after the load event or a second
-    later in a tab that paints no frame; half a second of quiet alone can come before them
-    on a busy machine, and their bytes would not be counted."""
-    scripts_ran(page)
-    page.wait_for_load_state("networkidle")
+QUIET_SECONDS = 0.5  # as Playwright's "networkidle"
+LONGEST_VISIT = 20.0
+
+
+class Traffic:
+    """A page's requests from now on: each one started, and each one finished or failed."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.started: list[Request] = []
+        self.finished: list[Request] = []
+        self.failed: list[Request] = []
+        self.last_event = time.monotonic()
+
+        def keeper(requests: list[Request]) -> Callable[[Request], None]:
+            def keep(request: Request) -> None:  # Playwright wants a function, not a method
+                requests.append(request)
+                self.last_event = time.monotonic()
+            return keep
+
+        self._listeners = [("request", keeper(self.started)),
+                           ("requestfinished", keeper(self.finished)),
+                           ("requestfailed", keeper(self.failed))]
+        for event, listener in self._listeners:
+            page.on(event, listener)
+
+    def settled(self) -> tuple[int, int]:
+        return len(self.started), len(self.finished) + len(self.failed)
+
+    def wait_until_quiet(self) -> None:
+        """Wait until the page's own scripts have run (they start after the first paint,
+        after-paint.js), then until every request it made has ended and none has started for
+        half a second. Playwright's "networkidle" is not enough: once reached it stays
+        reached for the page, and it can be reached before those scripts start; the event
+        saying a script's file finished can also come after the script has run."""
+        scripts_ran(self.page)  # the other pages of a walk load meanwhile: their quiet counts
+        deadline = time.monotonic() + LONGEST_VISIT
+        while time.monotonic() < deadline:
+            started, ended = self.settled()
+            if started == ended and time.monotonic() - self.last_event >= QUIET_SECONDS:
+                break
+            self.page.wait_for_timeout(100)  # events are delivered while waiting
+        else:
+            raise AssertionError(f"{self.page.url}: still loading after {LONGEST_VISIT:.0f} s")
+        for event, listener in self._listeners:
+            self.page.remove_listener(event, listener)
 
 
 def start_http(page: Page, url: str) -> Visit:
     """Start loading URL; a call that waits until the network is quiet and gives the bytes on
     the wire and the URLs."""
-    finished: list[Request] = []
-
-    def on_finished(request: Request) -> None:
-        finished.append(request)
-
-    page.on("requestfinished", on_finished)
+    traffic = Traffic(page)
     page.goto(url, wait_until="commit")
 
     def bytes_on_the_wire() -> tuple[int, list[str]]:
-        quiet_after_its_scripts(page)
-        page.remove_listener("requestfinished", on_finished)
+        traffic.wait_until_quiet()
         total = 0
-        for request in finished:
+        for request in traffic.finished:
             sizes = request.sizes()
             total += sizes["responseHeadersSize"] + sizes["responseBodySize"]
-        return total, [request.url for request in finished]
+        return total, [request.url for request in traffic.finished]
 
     return bytes_on_the_wire
 
@@ -92,18 +126,13 @@ def start_http(page: Page, url: str) -> Visit:
 def start_file(page: Page, url: str) -> Visit:
     """Start loading a file:// URL; a call that waits until quiet and gives the sizes of every
     file asked for, and its URLs."""
-    requested: list[str] = []
-
-    def on_request(request: Request) -> None:
-        requested.append(request.url)
-
-    page.on("request", on_request)
+    traffic = Traffic(page)
     page.goto(url, wait_until="commit")
 
     def file_sizes() -> tuple[int, list[str]]:
-        quiet_after_its_scripts(page)
-        page.remove_listener("request", on_request)
-        files = [url for url in requested if urlsplit(url).scheme == "file"]
+        traffic.wait_until_quiet()
+        files = [request.url for request in traffic.started
+                 if urlsplit(request.url).scheme == "file"]
         # Each file once: a browser reads a file it asked for twice from its cache.
         paths = {Path(unquote(urlsplit(url).path)) for url in files}
         return sum(path.stat().st_size for path in paths), files
