@@ -55,6 +55,17 @@ FILE_MARKS = {
     "test_site_build.py": "slow",
 }
 SLOW_FIXTURES = {"built_site"}
+# The files that take longest, first (pytest-xdist hands whole files to the workers in
+# collection order), so that no worker is left alone with a long file at the end. The first
+# two are the walk over every page, whose worker builds the shared site, and the wheel's test,
+# which needs no shared site: so the other worker does not wait for the site to be built.
+RUN_FIRST = (
+    "browser/test_accessibility.py", "browser/test_installed_edition.py",
+    "browser/test_sheet_maker.py", "browser/test_composer.py", "browser/test_page_weight.py",
+    "test_sheet_writing_space.py", "test_site_build.py", "browser/test_my_meetings.py",
+    "test_third_language.py", "test_edition.py", "browser/test_centre_edition.py",
+    "test_pdf.py",
+)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -71,6 +82,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(FILE_MARKS[path.name])
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+    def rank(item: pytest.Item) -> int:
+        path = Path(str(item.fspath)).relative_to(ROOT / "tests").as_posix()
+        return RUN_FIRST.index(path) if path in RUN_FIRST else len(RUN_FIRST)
+
+    items.sort(key=rank)  # stable: the other files, and each file's tests, keep their order
 
 
 def run(args: list[str], cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,7 @@ import ast
 import re
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, RUN_FIRST
 
 PACKAGE = ROOT / "generator"
 # Each layer may import itself and the layers before it, never one after it.
@@ -81,3 +81,8 @@ def test_the_readme_module_map_names_every_module_and_nothing_else() -> None:
     assert sorted(named - modules) == [], "names in the README's map that are not modules"
     folders = set(re.findall(r"^\s*([a-z_]+)/", tree, re.M))
     assert set(LAYERS) <= folders, "layer folders the README's map does not name"
+
+
+def test_the_files_the_workers_start_with_exist() -> None:
+    """A renamed file would drop out of tests/conftest.py's RUN_FIRST without a word."""
+    assert [name for name in RUN_FIRST if not (ROOT / "tests" / name).is_file()] == []
