@@ -39,8 +39,10 @@ LINTED = ["generator", "tests", "benchmarks", "scripts", "tasks.py"]
 # The fast tier: the markers are given in tests/conftest.py.
 FAST = ["-m", "not browser and not pdf and not slow"]
 # Two workers on a 2-core machine; whole files go to one worker, so a file's module fixtures
-# (a centre's site, an installed wheel) are made once. A later `-n 0` turns it off.
-WORKERS = ["-n", "auto", "--dist", "loadfile"]
+# (a centre's site, an installed wheel) are made once. Files go out in the order
+# tests/conftest.py gives (RUN_FIRST: the longest first), not xdist's own (most tests first).
+# A later `-n 0` turns the workers off.
+WORKERS = ["-n", "auto", "--dist", "loadfile", "--no-loadscope-reorder"]
 # pytest's "no tests collected" (a marker or -k that matches nothing): not a failure here.
 NO_TESTS = 5
 

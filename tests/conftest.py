@@ -56,7 +56,8 @@ FILE_MARKS = {
 }
 SLOW_FIXTURES = {"built_site"}
 # The files that take longest, first (pytest-xdist hands whole files to the workers in
-# collection order), so that no worker is left alone with a long file at the end. The first
+# collection order, as tasks.py asks with --no-loadscope-reorder; by default it would send the
+# files with the most tests first), so that no worker is left alone with a long file at the end. The first
 # two are the walk over every page, whose worker builds the shared site, and the wheel's test,
 # which needs no shared site: so the other worker does not wait for the site to be built.
 RUN_FIRST = (
