@@ -55,9 +55,9 @@ FILE_MARKS = {
     "test_site_build.py": "slow",
 }
 SLOW_FIXTURES = {"built_site"}
-# The files that take longest, first (pytest-xdist hands whole files to the workers in
-# collection order, as tasks.py asks with --no-loadscope-reorder; by default it would send the
-# files with the most tests first), so that no worker is left alone with a long file at the end. The first
+# The files that take longest, first, so that no worker is left alone with a long file at the
+# end (pytest-xdist hands whole files to the workers in collection order, as tasks.py asks with
+# --no-loadscope-reorder; by default it sends the files with the most tests first). The first
 # two are the walk over every page, whose worker builds the shared site, and the wheel's test,
 # which needs no shared site: so the other worker does not wait for the site to be built.
 RUN_FIRST = (
@@ -110,8 +110,9 @@ def mkdocs_command(project: Path, site: Path) -> list[str]:
             "-f", str(project / "mkdocs.yml"), "-d", str(site)]
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return run(mkdocs_command(project, site), cwd=project, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return run(mkdocs_command(project, site), cwd=project, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
+               **env)
 
 
 def copy_project(target: Path) -> Path:
@@ -139,8 +140,7 @@ def _build_the_site(site: Path) -> subprocess.CompletedProcess[str]:
     shared cache, where later builds of the same PDFs find them."""
     cache = pdf_cache_of(site)
     assert not cache.exists(), f"{cache} is not empty"
-    result = run(mkdocs_command(ROOT, site), cwd=ROOT, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
-                 INFOINTERVIEW_CACHE_DIR=str(cache))
+    result = mkdocs_build(ROOT, site, INFOINTERVIEW_CACHE_DIR=str(cache))
     for entry in cache.glob("pdf-*.pdf"):
         shutil.copy2(entry, Path(os.environ["INFOINTERVIEW_CACHE_DIR"]) / entry.name)
     return result

@@ -123,8 +123,7 @@ def test_builds_are_byte_identical_with_and_without_the_pdf_cache(
     # Per paper size and language: four goals' sheets, two records and the checklist.
     assert len(list(cache.glob("pdf-*.pdf"))) == 14 * 2
     warm = tmp_path / "warm"
-    result = run(mkdocs_command(ROOT, warm), cwd=ROOT, INFOINTERVIEW_CACHE_DIR=str(cache),
-                 SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    result = mkdocs_build(ROOT, warm, INFOINTERVIEW_CACHE_DIR=str(cache))
     assert result.returncode == 0, result.stderr
     cold, served = _digest(built_site), _digest(warm)
     assert [name for name in cold if cold[name] != served.get(name)] == []

@@ -53,13 +53,11 @@ def visited_pages(site: Path) -> list[str]:
 
 
 # Pages loading at once in a walk over every page: each waits for half a second of quiet on
-# the network, and the waits overlap.
+# the network (QUIET_SECONDS, as Playwright's "networkidle"), and the waits overlap.
 AT_ONCE = 6
-Visit = Callable[[], tuple[int, list[str]]]
-
-
-QUIET_SECONDS = 0.5  # as Playwright's "networkidle"
+QUIET_SECONDS = 0.5
 LONGEST_VISIT = 20.0
+Visit = Callable[[], tuple[int, list[str]]]
 
 
 class Traffic:
