@@ -1,7 +1,8 @@
 """The styles the first paint needs are written into each built page instead of linked
 (generator/edition/head_styles.py): our stylesheet whole, and of Material's palette only the
 rules for the schemes and colours the site uses. tests/browser/test_head_styles.py checks in
-Chromium that every element looks the same as with the links."""
+Chromium that every element looks the same as with the links. No script file holds back the
+first paint either (site_overrides/main.html defers Material's bundle)."""
 
 from __future__ import annotations
 
@@ -77,3 +78,21 @@ def test_the_built_pages_link_neither_the_palette_nor_our_stylesheets(built_site
         assert not re.search(r'href="[^"]*(palette\.[0-9a-f]+\.min|infointerview|sheet|maker|'
                              r'composer|guide-extras)\.css"', head), where
         assert "[data-md-color-scheme=slate]" in head and "ii-box--intro" in head, where
+
+
+def test_no_script_file_of_any_page_holds_back_its_parsing(built_site: Path) -> None:
+    """Every script file a page links is deferred (or async), so a phone can paint the text
+    before any of them runs; Material's bundle comes before ours, which use its document$."""
+    pages = [page for page in sorted(built_site.rglob("*.html"))
+             if "md-header" in page.read_text(encoding="utf-8")]
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        where = page.relative_to(built_site)
+        tags = re.findall(r"<script\b[^>]*\bsrc=\"[^\"]+\"[^>]*>", html)
+        names = [re.search(r'src="([^"]+)"', tag)[1].rsplit("/", 1)[-1] for tag in tags]
+        assert [name for name in names if name.startswith("bundle.")], where
+        for tag in tags:
+            assert re.search(r"\s(defer|async)[\s>]", tag), f"{where}: {tag}"
+        bundle = next(i for i, name in enumerate(names) if name.startswith("bundle."))
+        assert names.index("infointerview.js") > bundle, where

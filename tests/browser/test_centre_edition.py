@@ -25,6 +25,14 @@ def centre_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     site = tmp_path_factory.mktemp("centre-browser") / "careers"
     assert run_cli("new-site", str(site)).returncode == 0
     fill_in(site, pdf=False)
+    # A centre's own script, as Material's documentation writes one: it uses the bundle's
+    # document$, so it must run after the bundle (which main.html defers).
+    (site / "docs" / "centre.js").write_text(
+        'document$.subscribe(function () { document.body.dataset.centreScript = "ran"; });\n',
+        encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra_javascript:\n  - centre.js\n",
+                      encoding="utf-8")
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site,
                  SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     assert result.returncode == 0, result.stderr
@@ -59,4 +67,17 @@ def test_the_message_composer_and_copy_buttons_work_in_a_centre_edition(
     assert page.locator("[data-ii-check]").count() > 0
     page.goto(url + "guide/afterwards.html")
     assert page.get_by_role("button", name="Copy this template").count() > 0
+    assert log.page_errors == []
+
+
+def test_a_centres_own_script_runs_after_materials_bundle(
+    centre_url: tuple[str, list[str]], new_page: Callable[..., Page],
+) -> None:
+    """A script a centre lists in extra_javascript can use the bundle's document$ (both are
+    deferred, in that order, so the page paints before either runs)."""
+    url, _ = centre_url
+    page = new_page(viewport={"width": 390, "height": 800})
+    log = watch(page)
+    page.goto(url + "guide/during.html")
+    page.wait_for_selector("body[data-centre-script=ran]", state="attached")
     assert log.page_errors == []
