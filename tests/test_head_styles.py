@@ -63,16 +63,20 @@ def test_a_page_gets_the_styles_in_place_of_the_links_and_a_centres_colours_too(
     assert "palette.0123abcd.min.css" in styles.inline(other)
 
 
+def themed_pages(site: Path) -> list[tuple[Path, str]]:
+    """Each page of the built site the theme made, with its HTML (not a redirect or the search
+    worker's frame); both languages, so more than 40."""
+    pages = [(page, page.read_text(encoding="utf-8")) for page in sorted(site.rglob("*.html"))]
+    themed = [(page, html) for page, html in pages if "md-header" in html]
+    assert len(themed) > 40
+    return themed
+
+
 def test_the_built_pages_link_neither_the_palette_nor_our_stylesheets(built_site: Path) -> None:
     """Material still writes its palette link as head_styles.py expects (if a release changes
     it, this fails and the links stay): no page of either language waits for the palette or
     for any stylesheet of ours (the sheet's, the sheet maker's, the composer's included)."""
-    pages = sorted(built_site.rglob("*.html"))
-    assert len(pages) > 40
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        if "md-header" not in html:
-            continue  # a redirect or the search worker's frame
+    for page, html in themed_pages(built_site):
         head = html.split("</head>")[0]
         where = page.relative_to(built_site)
         assert not re.search(r'href="[^"]*(palette\.[0-9a-f]+\.min|infointerview|sheet|maker|'
@@ -83,16 +87,11 @@ def test_the_built_pages_link_neither_the_palette_nor_our_stylesheets(built_site
 def test_no_script_file_of_any_page_holds_back_its_parsing(built_site: Path) -> None:
     """Every script file a page links is deferred (or async), so a phone can paint the text
     before any of them runs; Material's bundle comes before ours, which use its document$."""
-    pages = [page for page in sorted(built_site.rglob("*.html"))
-             if "md-header" in page.read_text(encoding="utf-8")]
-    assert len(pages) > 40
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
+    for page, html in themed_pages(built_site):
         where = page.relative_to(built_site)
         tags = re.findall(r"<script\b[^>]*\bsrc=\"[^\"]+\"[^>]*>", html)
         names = [re.search(r'src="([^"]+)"', tag)[1].rsplit("/", 1)[-1] for tag in tags]
-        assert [name for name in names if name.startswith("bundle.")], where
         for tag in tags:
             assert re.search(r"\s(defer|async)[\s>]", tag), f"{where}: {tag}"
-        bundle = next(i for i, name in enumerate(names) if name.startswith("bundle."))
-        assert names.index("infointerview.js") > bundle, where
+        bundle = next((i for i, name in enumerate(names) if name.startswith("bundle.")), None)
+        assert bundle is not None and names.index("infointerview.js") > bundle, where
